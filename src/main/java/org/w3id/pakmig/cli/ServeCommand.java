@@ -1,0 +1,77 @@
+package org.w3id.pakmig.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.w3id.pakmig.serve.ServerSettings;
+import org.w3id.pakmig.serve.SparqlServer;
+import org.w3id.pakmig.store.TdbStore;
+
+/** {@code serve}: build the graph in memory (or open a TDB2 database) and serve it. */
+final class ServeCommand implements Command {
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "serve the graph at http://localhost:3030/pakmig/sparql";
+    }
+
+    @Override
+    public String help() {
+        return "Usage: java -jar pakmig.jar serve [--port N] [--db DIR] [--source DIR]\n"
+             + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n\n"
+             + "Builds the graph in memory from the shipped files (or serves a database made by\n"
+             + "`build`) and starts a read-only SPARQL endpoint:\n"
+             + "  /pakmig/sparql  SPARQL 1.1 query (GET and POST)\n"
+             + "  /pakmig/get     Graph Store Protocol, read (?default or ?graph=IRI)\n"
+             + "Prints one line with the URL when ready. Stop with Ctrl-C.\n\n"
+             + "  --port N          HTTP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free port)\n"
+             + "  --db DIR          serve the TDB2 database at DIR instead of building in memory\n"
+             + Sources.HELP
+             + "  --timeout SECONDS stop queries after this long, answering 503 (default "
+             + ServerSettings.DEFAULT_TIMEOUT.toSeconds() + ")\n"
+             + "  --localhost       accept connections from this machine only\n"
+             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout"),
+                                        Set.of("localhost", "allow-service"));
+        ServerSettings settings = new ServerSettings(
+            options.integer("port", ServerSettings.DEFAULT_PORT, 0, 65535),
+            Duration.ofSeconds(options.integer("timeout", (int) ServerSettings.DEFAULT_TIMEOUT.toSeconds(), 1, 86400)),
+            options.flag("allow-service"),
+            options.flag("localhost"));
+
+        DatasetGraph dataset;
+        Path db = options.path("db");
+        if (db != null) {
+            if (options.has("source")) {
+                throw new UsageException("--db serves a built database; use `build --db DIR --source DIR` to rebuild it");
+            }
+            dataset = TdbStore.open(db);
+        } else {
+            GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+            if (!result.ok()) {
+                BuildReport.printProblems(result, err);
+                return Main.PROBLEMS;
+            }
+            dataset = result.dataset();
+        }
+        long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
+        FusekiServer server = SparqlServer.start(dataset, settings);
+        out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
+        out.flush();
+        server.join();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,111 @@
+package org.w3id.pakmig.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.pakmig.vocab.PM;
+
+/**
+ * Parses the ontology and the data files into one named graph each:
+ * {@code ontology/*.ttl} (except the shapes) into {@code graph/ontology};
+ * {@code data/NAME.ttl} and {@code data/NAME/*.ttl} into {@code graph/NAME}.
+ * The first syntax error (or parser warning, such as a bad IRI) stops the load.
+ */
+public final class DatasetLoader {
+    /** SHACL shapes live beside the ontology but are not part of the served graph. */
+    public static final String SHAPES_FILE = "ontology/shapes.ttl";
+
+    private DatasetLoader() {}
+
+    public static Loaded load(SourceTree tree) {
+        SourceIndex index = new SourceIndex();
+        Map<String, Graph> graphs = new LinkedHashMap<>();
+        for (Path file : tree.files("ontology", ".ttl")) {
+            String name = tree.relativeName(file);
+            if (!name.equals(SHAPES_FILE)) {
+                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), tree, file, index);
+            }
+        }
+        if (!graphs.containsKey(PM.ONTOLOGY)) {
+            throw new LoadException("ontology/pakmig.ttl", -1, -1, "the ontology file is missing");
+        }
+        for (Path file : tree.files("data", ".ttl")) {
+            String graphName = graphNameFor(tree.relativeName(file));
+            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), tree, file, index);
+        }
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        graphs.forEach((name, graph) -> dsg.addGraph(PM.graph(name), graph));
+        return new Loaded(dsg, index);
+    }
+
+    /** {@code data/doc-002.ttl} and {@code data/doc-002/routes.ttl} both belong to graph {@code doc-002}. */
+    static String graphNameFor(String relativeName) {
+        String inData = relativeName.substring("data/".length());
+        int slash = inData.indexOf('/');
+        String first = slash < 0 ? inData : inData.substring(0, slash);
+        return first.endsWith(".ttl") ? first.substring(0, first.length() - 4) : first;
+    }
+
+    /** Parses one Turtle file on its own (used for the shapes and for test fixtures). */
+    public static Graph parseFile(SourceTree tree, Path file) {
+        Graph graph = GraphFactory.createGraphMem();
+        parseInto(graph, tree, file, new SourceIndex());
+        return graph;
+    }
+
+    private static void parseInto(Graph target, SourceTree tree, Path file, SourceIndex index) {
+        String name = tree.relativeName(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
+        Graph parsed = GraphFactory.createGraphMem();
+        RDFParser.create()
+                 .fromString(text)
+                 .lang(Lang.TURTLE)
+                 .base(PM.ID)
+                 .errorHandler(new FailFast(name))
+                 .parse(parsed);
+        index.addFile(name, text, parsed.getPrefixMapping());
+        parsed.find().forEach(t -> {
+            index.addSubject(t.getSubject(), name);
+            target.add(t);
+        });
+        target.getPrefixMapping().setNsPrefixes(parsed.getPrefixMapping());
+    }
+
+    /** The parsed dataset (named graphs only) with the index used to report problems by file. */
+    public record Loaded(DatasetGraph dataset, SourceIndex index) {}
+
+    /** Turns every parser complaint, warnings included, into a {@link LoadException}. */
+    private record FailFast(String file) implements ErrorHandler {
+        @Override
+        public void warning(String message, long line, long col) {
+            throw new LoadException(file, line, col, message);
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            throw new LoadException(file, line, col, message);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            throw new LoadException(file, line, col, message);
+        }
+    }
+}

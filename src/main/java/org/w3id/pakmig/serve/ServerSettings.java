@@ -1,0 +1,21 @@
+package org.w3id.pakmig.serve;
+
+import java.time.Duration;
+
+/**
+ * How the endpoint runs.
+ *
+ * @param port           HTTP port; 0 picks a free one
+ * @param queryTimeout   longest a query may run before it is stopped (HTTP 503)
+ * @param allowService   whether SPARQL {@code SERVICE} may call other endpoints (off by default:
+ *                       a public endpoint must not be usable to make requests elsewhere)
+ * @param localhostOnly  listen on the loopback interface only
+ */
+public record ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly) {
+    public static final int DEFAULT_PORT = 3030;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public static ServerSettings defaults() {
+        return new ServerSettings(DEFAULT_PORT, DEFAULT_TIMEOUT, false, false);
+    }
+}

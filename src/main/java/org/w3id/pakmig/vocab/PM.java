@@ -1,0 +1,37 @@
+package org.w3id.pakmig.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** IRIs of the pakmig namespaces, named graphs and the ontology terms the Java code refers to. */
+public final class PM {
+    public static final String BASE = "https://w3id.org/pakmig/";
+    public static final String NS = BASE + "ontology#";
+    public static final String ID = BASE + "id/";
+    public static final String GRAPH = BASE + "graph/";
+
+    /** Name of the graph the rules write their conclusions into. */
+    public static final String INFERRED = "inferred";
+    /** Name of the graph the ontology file loads into. */
+    public static final String ONTOLOGY = "ontology";
+
+    public static final Node StatisticalClaim = term("StatisticalClaim");
+    public static final Node conflictsWith = term("conflictsWith");
+
+    private PM() {}
+
+    public static Node term(String localName) {
+        return NodeFactory.createURI(NS + localName);
+    }
+
+    /** The IRI of the named graph called {@code name}, e.g. {@code doc-002}. */
+    public static Node graph(String name) {
+        return NodeFactory.createURI(GRAPH + name);
+    }
+
+    /** The short name of a graph IRI in the pakmig graph namespace, or the IRI itself. */
+    public static String graphName(Node graph) {
+        String iri = graph.getURI();
+        return iri.startsWith(GRAPH) ? iri.substring(GRAPH.length()) : iri;
+    }
+}
