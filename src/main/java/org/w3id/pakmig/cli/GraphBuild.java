@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
@@ -23,19 +25,19 @@ import org.w3id.pakmig.vocab.PM;
  * of everything, and run the integrity checks. The result is a new dataset; nothing that
  * is already being served is touched, so a failed build changes nothing.
  */
-final class GraphBuild {
-    static final String RULES_FILE = "ontology/pakmig.rules";
+public final class GraphBuild {
+    public static final String RULES_FILE = "ontology/pakmig.rules";
 
     /** A built dataset with what is wrong with it (empty when it may be served). */
-    record Result(DatasetGraph dataset, List<Problem> problems, Map<String, Long> triplesPerGraph, long millis) {
-        boolean ok() {
+    public record Result(DatasetGraph dataset, List<Problem> problems, Map<String, Long> triplesPerGraph, long millis) {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
 
     private GraphBuild() {}
 
-    static Result run(SourceTree tree) {
+    public static Result run(SourceTree tree) {
         long start = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
         DatasetGraph dataset = loaded.dataset();
@@ -56,7 +58,17 @@ final class GraphBuild {
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        return new Result(dataset, problems, sizes, System.currentTimeMillis() - start);
+        return new Result(transactional(dataset), problems, sizes, System.currentTimeMillis() - start);
+    }
+
+    /**
+     * The working dataset links graphs and creates any graph it is asked for; the served one
+     * must be transactional and answer "no such graph" (Graph Store Protocol 404) instead.
+     */
+    private static DatasetGraph transactional(DatasetGraph working) {
+        DatasetGraph served = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(served, () -> working.find().forEachRemaining(served::add));
+        return served;
     }
 
     private static Graph union(DatasetGraph dataset) {
