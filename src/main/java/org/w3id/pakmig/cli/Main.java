@@ -13,7 +13,7 @@ public final class Main {
     static final int USAGE = 2;
 
     private static final List<Command> COMMANDS = List.of(
-        new ServeCommand(), new BuildCommand(), new ValidateCommand(), new ExportCommand());
+        new ServeCommand(), new BuildCommand(), new ValidateCommand(), new ExportCommand(), new QueryCommand());
 
     private Main() {}
 
@@ -50,7 +50,7 @@ public final class Main {
             err.println("pakmig " + command.name() + ": cannot load " + e.getMessage());
             err.println("Nothing was built or changed. Fix the file and run again.");
             return PROBLEMS;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | org.apache.jena.query.QueryException e) {
             err.println("pakmig " + command.name() + ": " + e.getMessage());
             return PROBLEMS;
         }
