@@ -119,7 +119,8 @@ class JarIT {
     void aBrokenDataFileStopsTheBuildWithFileAndLine(@TempDir Path dir) throws Exception {
         Path checkout = copyOfCheckout(dir);
         Files.writeString(checkout.resolve("data/doc-003/zz-broken.ttl"),
-            "@prefix pm: <https://w3id.org/pakmig/ontology#> .\n\n<https://w3id.org/pakmig/id/place/x> a pm:City ;\n");
+            "@prefix pm: <https://w3id.org/pakmig/ontology#> .\n\n<https://w3id.org/pakmig/id/place/x> a pm:City\n"
+            + "    pm:locatedIn <https://w3id.org/pakmig/id/place/pakistan> .\n");
         Run r = run(dir, "validate", "--source", checkout.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("data/doc-003/zz-broken.ttl:4"), r.err());
