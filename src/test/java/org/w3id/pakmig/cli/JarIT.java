@@ -87,6 +87,11 @@ class JarIT {
         try {
             String csv = select((String) server[1], DOC_TITLE_QUERY, "text/csv");
             assertEquals("title\r\nHuman Trafficking - An Analysis of Pakistan's Gujrat District Immigrants\r\n", csv);
+
+            Run local = run(elsewhere, "query", "route-legs-in-order", "--format", "csv");
+            Run remote = run(elsewhere, "query", "route-legs-in-order", "--format", "csv", "--endpoint", (String) server[1]);
+            assertEquals(0, remote.exit(), remote.err());
+            assertEquals(local.out(), remote.out(), "a named query answers the same over the endpoint as in memory");
         } finally {
             p.destroy();
             p.waitFor(10, TimeUnit.SECONDS);

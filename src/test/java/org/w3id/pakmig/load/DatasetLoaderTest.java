@@ -48,15 +48,13 @@ class DatasetLoaderTest {
 
     @Test
     void aSyntaxErrorNamesFileLineAndTerm(@TempDir Path dir) throws IOException {
-        Path tree = copyOntology(dir);
-        Files.writeString(tree.resolve("data/doc-009.ttl"), """
+        LoadException e = loadBroken(dir, """
             @prefix pm: <https://w3id.org/pakmig/ontology#> .
             @prefix place: <https://w3id.org/pakmig/id/place/> .
             place:quetta a pm:City ;
                 pm:locatedIn place:balochistan
             place:taftan a pm:BorderCrossing .
             """);
-        LoadException e = assertThrows(LoadException.class, () -> DatasetLoader.load(SourceTree.directory(tree)));
         assertEquals("data/doc-009.ttl", e.file());
         assertEquals(5, e.line());
         assertTrue(e.getMessage().startsWith("data/doc-009.ttl:5:"), e.getMessage());
@@ -64,32 +62,30 @@ class DatasetLoaderTest {
 
     @Test
     void anUndefinedPrefixIsReportedWithItsName(@TempDir Path dir) throws IOException {
-        Path tree = copyOntology(dir);
-        Files.writeString(tree.resolve("data/doc-009.ttl"), """
+        LoadException e = loadBroken(dir, """
             @prefix pm: <https://w3id.org/pakmig/ontology#> .
 
             plase:quetta a pm:City .
             """);
-        LoadException e = assertThrows(LoadException.class, () -> DatasetLoader.load(SourceTree.directory(tree)));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("plase"), e.getMessage());
     }
 
     @Test
     void aBadIriIsAnErrorNotAWarning(@TempDir Path dir) throws IOException {
-        Path tree = copyOntology(dir);
-        Files.writeString(tree.resolve("data/doc-009.ttl"), """
+        LoadException e = loadBroken(dir, """
             @prefix pm: <https://w3id.org/pakmig/ontology#> .
             <https://w3id.org/pakmig/id/place/bad iri> a pm:City .
             """);
-        LoadException e = assertThrows(LoadException.class, () -> DatasetLoader.load(SourceTree.directory(tree)));
         assertEquals("data/doc-009.ttl", e.file());
     }
 
-    private static Path copyOntology(Path dir) throws IOException {
+    /** Loads the real ontology plus {@code turtle} as data/doc-009.ttl, expecting the load to fail. */
+    private static LoadException loadBroken(Path dir, String turtle) throws IOException {
         Files.createDirectories(dir.resolve("ontology"));
         Files.createDirectories(dir.resolve("data"));
         Files.copy(Path.of("ontology/pakmig.ttl"), dir.resolve("ontology/pakmig.ttl"));
-        return dir;
+        Files.writeString(dir.resolve("data/doc-009.ttl"), turtle);
+        return assertThrows(LoadException.class, () -> DatasetLoader.load(SourceTree.directory(dir)));
     }
 }
