@@ -11,7 +11,10 @@ final class BuildReport {
     static void printSummary(GraphBuild.Result result, PrintStream out) {
         out.println("Graphs (triples):");
         result.triplesPerGraph().forEach((graph, size) -> out.printf("  %-12s %,d%n", graph, size));
-        out.printf("Built in %,d ms.%n", result.millis());
+        long total = result.millisPerStage().values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder stages = new StringBuilder();
+        result.millisPerStage().forEach((stage, ms) -> stages.append(stages.isEmpty() ? "" : ", ").append(stage).append(' ').append(ms));
+        out.printf("Built in %,d ms (%s).%n", total, stages);
     }
 
     static void printProblems(GraphBuild.Result result, PrintStream err) {

@@ -1,6 +1,7 @@
 package org.w3id.pakmig.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,8 @@ public final class GraphBuild {
     public static final String RULES_FILE = "ontology/pakmig.rules";
 
     /** A built dataset with what is wrong with it (empty when it may be served). */
-    public record Result(DatasetGraph dataset, List<Problem> problems, Map<String, Long> triplesPerGraph, long millis) {
+    public record Result(DatasetGraph dataset, List<Problem> problems, Map<String, Long> triplesPerGraph,
+                         Map<String, Long> millisPerStage) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -38,27 +40,39 @@ public final class GraphBuild {
     private GraphBuild() {}
 
     public static Result run(SourceTree tree) {
-        long start = System.currentTimeMillis();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
         DatasetGraph dataset = loaded.dataset();
-
         Graph asserted = union(dataset);
+        t = lap(millis, "load", t);
+
         List<Problem> problems = new ArrayList<>();
         Graph shapes = DatasetLoader.parseFile(tree, tree.resolve(DatasetLoader.SHAPES_FILE));
         problems.addAll(new ShapeValidator(shapes).validate(asserted, loaded.index()));
+        t = lap(millis, "shapes", t);
 
         Graph inferred = RuleMaterialiser.fromFile(tree.resolve(RULES_FILE), RULES_FILE).materialise(asserted);
         dataset.addGraph(PM.graph(PM.INFERRED), inferred);
-
         Graph all = dataset.getDefaultGraph();
         asserted.find().forEach(all::add);
         inferred.find().forEach(all::add);
+        t = lap(millis, "rules", t);
 
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));
+        t = lap(millis, "checks", t);
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        return new Result(transactional(dataset), problems, sizes, System.currentTimeMillis() - start);
+        DatasetGraph served = transactional(dataset);
+        lap(millis, "store", t);
+        return new Result(served, problems, sizes, millis);
+    }
+
+    private static long lap(Map<String, Long> millis, String stage, long since) {
+        long now = System.currentTimeMillis();
+        millis.put(stage, now - since);
+        return now;
     }
 
     /**
