@@ -35,6 +35,9 @@ public record NamedQuery(String name, String title, String question, List<String
         Map<String, String> fields = new HashMap<>();
         List<QueryParameter> parameters = new ArrayList<>();
         for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                break;  // the header is the leading comment block; later comments are not fields
+            }
             Matcher m = HEADER.matcher(line.strip());
             if (!m.matches()) {
                 continue;
@@ -82,7 +85,7 @@ public record NamedQuery(String name, String title, String question, List<String
             String value = values.getOrDefault(p.name(), p.defaultValue());
             substitution.put(Var.alloc(p.name()), p.toNode(value, query.getPrefixMapping()));
         }
-        return substitution.isEmpty() ? query : QueryTransformOps.syntaxSubstitute(query, substitution);
+        return substitution.isEmpty() ? query : QueryTransformOps.transform(query, substitution);
     }
 
     public String parameterNames() {
