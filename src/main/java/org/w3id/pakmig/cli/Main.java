@@ -18,10 +18,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != OK || args.length == 0 || !args[0].equals("serve")) {
-            System.exit(code);
-        }
+        // `serve` returns only when the server stops.
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
