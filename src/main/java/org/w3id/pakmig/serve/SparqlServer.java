@@ -8,7 +8,9 @@ import org.apache.jena.sparql.util.Context;
 /**
  * The embedded Fuseki server: dataset {@code /pakmig} with SPARQL query at
  * {@code /pakmig/sparql} (and {@code /pakmig/query}) and Graph Store read at
- * {@code /pakmig/get}. Read-only: there is no update or upload endpoint.
+ * {@code /pakmig/get}; resource pages that make the graph's IRIs resolve ({@code /id/...},
+ * {@code /ontology}); a landing page with a query form at {@code /}. Read-only: there is no
+ * update or upload endpoint.
  */
 public final class SparqlServer {
     public static final String DATASET = "/pakmig";
@@ -24,6 +26,9 @@ public final class SparqlServer {
                 .loopback(settings.localhostOnly())
                 .enableCors(true, null)
                 .add(DATASET, dataset, false)
+                .addServlet("/id/*", new ResourcePageServlet(dataset))
+                .addServlet("/ontology", new ResourcePageServlet(dataset))
+                .addServlet("", new HomePageServlet())
                 .build();
         return server.start();
     }

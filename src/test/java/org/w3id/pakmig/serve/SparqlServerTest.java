@@ -175,4 +175,47 @@ class SparqlServerTest {
                 .header("Origin", "https://example.org").build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(), response.headers().toString());
     }
+
+    private static HttpResponse<String> page(String path, String accept) throws IOException, InterruptedException {
+        String root = base.substring(0, base.length() - "/pakmig".length());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void resourceIrisResolveToRdfByContentNegotiation() throws Exception {
+        HttpResponse<String> turtle = page("/id/route/dunki-land-route", "text/turtle");
+        assertEquals(200, turtle.statusCode());
+        assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertTrue(turtle.body().contains("hasLeg"), turtle.body());
+        assertTrue(turtle.body().contains("crossesCountry"), "inferred statements are part of the description");
+
+        HttpResponse<String> jsonld = page("/id/route/dunki-land-route", "application/ld+json");
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(jsonld.body().contains("https://w3id.org/pakmig/id/route/dunki-land-route"), jsonld.body());
+    }
+
+    @Test
+    void resourceIrisResolveToAPageForBrowsers() throws Exception {
+        HttpResponse<String> html = page("/id/route/dunki-land-route", "text/html,application/xhtml+xml");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("<h1>Dunki land route</h1>"), html.body());
+        assertTrue(html.body().contains("href=\"/id/place/greece\""), "links lead to the linked resources' pages");
+        assertEquals(404, page("/id/place/atlantis", "text/html").statusCode());
+        assertEquals(200, page("/ontology", "text/turtle").statusCode());
+    }
+
+    @Test
+    void theLandingPageQueryFormRunsItsExample() throws Exception {
+        HttpResponse<String> home = page("/", "text/html");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("<form action=\"/pakmig/sparql\""), home.body());
+        String example = home.body().replaceAll("(?s).*<textarea name=\"query\">(.*)</textarea>.*", "$1")
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        String csv = query(example, "text/csv").body();
+        assertTrue(csv.startsWith("order,from,to,mode\r\n1,Gujrat District,Quetta,land"), csv);
+    }
 }
