@@ -31,7 +31,7 @@ public final class SourceIndex {
     }
 
     /** The files that describe {@code term} as a subject, in load order. */
-    public List<String> filesDescribing(Node term) {
+    private List<String> filesDescribing(Node term) {
         return filesBySubject.getOrDefault(term, List.of());
     }
 

@@ -72,10 +72,6 @@ public final class SourceTree {
         }
     }
 
-    public Path root() {
-        return root;
-    }
-
     public Path resolve(String relative) {
         return root.resolve(relative);
     }

@@ -3,7 +3,7 @@ package org.w3id.pakmig.vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
-/** IRIs of the pakmig namespaces, named graphs and the ontology terms the Java code refers to. */
+/** IRIs of the pakmig namespaces and named graphs. */
 public final class PM {
     public static final String BASE = "https://w3id.org/pakmig/";
     public static final String NS = BASE + "ontology#";
@@ -15,14 +15,7 @@ public final class PM {
     /** Name of the graph the ontology file loads into. */
     public static final String ONTOLOGY = "ontology";
 
-    public static final Node StatisticalClaim = term("StatisticalClaim");
-    public static final Node conflictsWith = term("conflictsWith");
-
     private PM() {}
-
-    public static Node term(String localName) {
-        return NodeFactory.createURI(NS + localName);
-    }
 
     /** The IRI of the named graph called {@code name}, e.g. {@code doc-002}. */
     public static Node graph(String name) {
