@@ -17,6 +17,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -34,6 +35,16 @@ import org.w3id.pakmig.vocab.PM;
 public final class ResourcePageServlet extends HttpServlet {
     private static final List<RDFFormat> FORMATS = List.of(
         RDFFormat.TURTLE, RDFFormat.NTRIPLES, RDFFormat.JSONLD, RDFFormat.RDFXML);
+
+    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+        .setNsPrefixes(PrefixMapping.Standard)
+        .setNsPrefix("pm", PM.NS)
+        .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
+        .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+        .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
+        .setNsPrefix("org", "http://www.w3.org/ns/org#")
+        .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
+        .lock();
 
     private final transient DatasetGraph dataset;
 
@@ -57,7 +68,7 @@ public final class ResourcePageServlet extends HttpServlet {
             writePage(resource, description, response.getWriter());
         } else {
             response.setContentType(format.getLang().getContentType().getContentTypeStr() + ";charset=utf-8");
-            description.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
+            description.getPrefixMapping().setNsPrefixes(PREFIXES);
             RDFDataMgr.write(response.getOutputStream(), description, format);
         }
     }
