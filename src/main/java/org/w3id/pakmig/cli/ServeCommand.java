@@ -32,6 +32,8 @@ final class ServeCommand implements Command {
              + "`build`) and starts a read-only SPARQL endpoint:\n"
              + "  /pakmig/sparql  SPARQL 1.1 query (GET and POST)\n"
              + "  /pakmig/get     Graph Store Protocol, read (?default or ?graph=IRI)\n"
+             + "  /id/...         the graph's IRIs, as pages or RDF by content negotiation\n"
+             + "  /               a landing page with a query form\n"
              + "Prints one line with the URL when ready. Stop with Ctrl-C.\n\n"
              + "  --port N          HTTP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free port)\n"
              + "  --db DIR          serve the TDB2 database at DIR instead of building in memory\n"
