@@ -43,8 +43,7 @@ public final class GraphBuild {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
-        DatasetGraph dataset = loaded.dataset();
-        Graph asserted = union(dataset);
+        Graph asserted = union(loaded.dataset());
         t = lap(millis, "load", t);
 
         List<Problem> problems = new ArrayList<>();
@@ -53,10 +52,12 @@ public final class GraphBuild {
         t = lap(millis, "shapes", t);
 
         Graph inferred = RuleMaterialiser.fromFile(tree.resolve(RULES_FILE), RULES_FILE).materialise(asserted);
+        // The asserted union has served validation and reasoning; with the conclusions added
+        // it becomes the default graph, the union of every named graph (linked, not copied).
+        inferred.find().forEach(asserted::add);
+        DatasetGraph dataset = DatasetGraphFactory.createGeneral(asserted);
+        loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
         dataset.addGraph(PM.graph(PM.INFERRED), inferred);
-        Graph all = dataset.getDefaultGraph();
-        asserted.find().forEach(all::add);
-        inferred.find().forEach(all::add);
         t = lap(millis, "rules", t);
 
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));

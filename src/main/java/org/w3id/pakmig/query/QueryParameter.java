@@ -23,10 +23,11 @@ public record QueryParameter(String name, Type type, String defaultValue, String
         switch (type) {
             case IRI -> {
                 String iri;
+                String expanded = prefixes.expandPrefix(v);
                 if (v.startsWith("<") && v.endsWith(">")) {
                     iri = v.substring(1, v.length() - 1);
-                } else if (v.contains(":") && prefixes.expandPrefix(v) != null && !prefixes.expandPrefix(v).equals(v)) {
-                    iri = prefixes.expandPrefix(v);
+                } else if (!expanded.equals(v)) {
+                    iri = expanded;
                 } else if (v.startsWith("http://") || v.startsWith("https://")) {
                     iri = v;
                 } else {
