@@ -3,6 +3,7 @@ package org.w3id.pakmig.serve;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
 
 /**
@@ -18,16 +19,20 @@ public final class SparqlServer {
     private SparqlServer() {}
 
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings) {
-        Context context = dataset.getContext();
+        // The server's settings live in a context of its own, layered over the dataset's:
+        // writing them into the dataset's context would leak one server's timeout into every
+        // other user of the same dataset (another server, a test, the query command).
+        Context context = dataset.getContext().copy();
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
+        DatasetGraph served = new DatasetGraphWrapper(dataset, context);
         FusekiServer server = FusekiServer.create()
                 .port(settings.port())
                 .loopback(settings.localhostOnly())
                 .enableCors(true, null)
-                .add(DATASET, dataset, false)
-                .addServlet("/id/*", new ResourcePageServlet(dataset))
-                .addServlet("/ontology", new ResourcePageServlet(dataset))
+                .add(DATASET, served, false)
+                .addServlet("/id/*", new ResourcePageServlet(served))
+                .addServlet("/ontology", new ResourcePageServlet(served))
                 .addServlet("", new HomePageServlet())
                 .build();
         return server.start();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SparqlServerTest {
     @BeforeAll
     static void start() {
         server = SparqlServer.start(RealGraph.dataset(),
-            new ServerSettings(0, Duration.ofSeconds(2), false, true));
+            new ServerSettings(0, ServerSettings.DEFAULT_TIMEOUT, false, true));
         base = "http://localhost:" + server.getPort() + "/pakmig";
     }
 
@@ -160,11 +161,26 @@ class SparqlServerTest {
         assertTrue(response.statusCode() >= 400, "SERVICE answered " + response.statusCode() + ": " + response.body());
     }
 
+    /**
+     * A server of its own with a one-second timeout, on the same dataset as the shared server:
+     * the timeout holds there and nowhere else (not in the dataset that other tests query).
+     */
     @Test
-    void longQueriesAreStoppedByTheTimeout() throws Exception {
-        HttpResponse<String> response = query(
-            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json");
-        assertEquals(503, response.statusCode(), response.body());
+    void longQueriesAreStoppedByTheTimeoutOfTheirServerOnly() throws Exception {
+        FusekiServer strict = SparqlServer.start(RealGraph.dataset(),
+            new ServerSettings(0, Duration.ofSeconds(1), false, true));
+        try {
+            String endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + strict.getPort() + "/pakmig/sparql?query="
+                    + URLEncoder.encode(endless, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode(), response.body());
+        } finally {
+            strict.stop();
+        }
+        assertTrue(RealGraph.dataset().getContext().isUndef(ARQ.queryTimeout),
+                   "the server's timeout must not be written into the dataset's context");
         assertEquals(200, query(SELECT_LABEL, "text/csv").statusCode());
     }
 
