@@ -15,6 +15,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.reason.RuleMaterialiser;
+import org.w3id.pakmig.search.SearchIndex;
 import org.w3id.pakmig.validate.IntegrityChecks;
 import org.w3id.pakmig.validate.Problem;
 import org.w3id.pakmig.validate.ShapeValidator;
@@ -65,7 +66,7 @@ public final class GraphBuild {
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        DatasetGraph served = transactional(dataset);
+        DatasetGraph served = SearchIndex.inMemory(transactional(dataset));
         lap(millis, "store", t);
         return new Result(served, problems, sizes, millis);
     }

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.pakmig.load.SourceTree;
+import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.store.TdbStore;
@@ -33,7 +35,8 @@ final class ServeCommand implements Command {
              + "  /pakmig/sparql  SPARQL 1.1 query (GET and POST)\n"
              + "  /pakmig/get     Graph Store Protocol, read (?default or ?graph=IRI)\n"
              + "  /id/...         the graph's IRIs, as pages or RDF by content negotiation\n"
-             + "  /               a landing page with a query form\n"
+             + "  /               query workbench with the named queries; /search, /pictures\n"
+             + "  /api/queries    the named queries as JSON; /api/queries/NAME?param=value runs one\n"
              + "Prints one line with the URL when ready. Stop with Ctrl-C.\n\n"
              + "  --port N          HTTP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free port)\n"
              + "  --db DIR          serve the TDB2 database at DIR instead of building in memory\n"
@@ -55,6 +58,7 @@ final class ServeCommand implements Command {
             options.flag("localhost"));
 
         DatasetGraph dataset;
+        SourceTree sources = Sources.from(options);
         Path db = options.path("db");
         if (db != null) {
             if (options.has("source")) {
@@ -62,7 +66,7 @@ final class ServeCommand implements Command {
             }
             dataset = TdbStore.open(db);
         } else {
-            GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+            GraphBuild.Result result = GraphBuild.run(sources);
             if (!result.ok()) {
                 BuildReport.printProblems(result, err);
                 return Main.PROBLEMS;
@@ -70,7 +74,7 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        FusekiServer server = SparqlServer.start(dataset, settings);
+        FusekiServer server = SparqlServer.start(dataset, settings, QueryCatalogue.from(sources));
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         out.flush();
         server.join();

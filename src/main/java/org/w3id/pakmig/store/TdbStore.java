@@ -12,8 +12,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.pakmig.search.SearchIndex;
 
-/** Writes a built dataset to a TDB2 database, and opens one for serving. */
+/** Writes a built dataset to a TDB2 database (with its search index), and opens one for serving. */
 public final class TdbStore {
     private TdbStore() {}
 
@@ -34,6 +35,7 @@ public final class TdbStore {
             } finally {
                 TDBInternal.expel(tdb);
             }
+            SearchIndex.write(source, staging.resolve(SearchIndex.DIRECTORY));
             if (Files.exists(target)) {
                 Path old = parent.resolve(target.getFileName() + ".old-" + System.currentTimeMillis());
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -53,7 +55,7 @@ public final class TdbStore {
         if (!Files.isDirectory(target) || !hasDataDir(target)) {
             throw new IllegalArgumentException("No TDB2 database at " + target + " (create one with `build --db " + dir + "`)");
         }
-        return DatabaseMgr.connectDatasetGraph(target.toString());
+        return SearchIndex.openBeside(DatabaseMgr.connectDatasetGraph(target.toString()), target);
     }
 
     private static boolean hasDataDir(Path dir) {
