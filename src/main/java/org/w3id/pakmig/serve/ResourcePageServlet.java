@@ -1,9 +1,7 @@
 package org.w3id.pakmig.serve;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -23,6 +20,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.pakmig.vocab.PM;
+import org.w3id.pakmig.web.EntityPage;
 
 /**
  * Makes the graph's IRIs resolve: {@code /id/place/quetta} answers for
@@ -47,9 +45,11 @@ public final class ResourcePageServlet extends HttpServlet {
         .lock();
 
     private final transient DatasetGraph dataset;
+    private final transient EntityPage page;
 
     public ResourcePageServlet(DatasetGraph dataset) {
         this.dataset = dataset;
+        this.page = new EntityPage(dataset);
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class ResourcePageServlet extends HttpServlet {
         RDFFormat format = negotiate(request.getHeader("Accept"));
         if (format == null) {
             response.setContentType("text/html;charset=utf-8");
-            writePage(resource, description, response.getWriter());
+            page.write(resource, request.getRequestURI(), response.getWriter());
         } else {
             response.setContentType(format.getLang().getContentType().getContentTypeStr() + ";charset=utf-8");
             description.getPrefixMapping().setNsPrefixes(PREFIXES);
@@ -113,76 +113,5 @@ public final class ResourcePageServlet extends HttpServlet {
             }
         }
         return description;
-    }
-
-    private void writePage(Node resource, Graph description, PrintWriter out) {
-        String title = label(description, resource);
-        out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        out.println("<title>" + escape(title) + " - pakmig</title>");
-        out.println("<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
-                    + "table{border-collapse:collapse}td{border-top:1px solid #ddd;padding:.3em .6em;vertical-align:top}"
-                    + "code{color:#555}</style></head><body>");
-        out.println("<p><a href=\"/\">pakmig</a>: Pakistan migration knowledge graph</p>");
-        out.println("<h1>" + escape(title) + "</h1>");
-        out.println("<p><code>" + escape(resource.getURI()) + "</code></p>");
-        out.println("<p>Machine-readable as Turtle, N-Triples, JSON-LD or RDF/XML: ask with an Accept header.</p>");
-        writeTable(out, "Statements", description.find(resource, Node.ANY, Node.ANY).toList(), description, false);
-        writeTable(out, "Referenced by", description.find(Node.ANY, Node.ANY, resource).toList(), description, true);
-        out.println("</body></html>");
-    }
-
-    private void writeTable(PrintWriter out, String heading, List<Triple> triples, Graph description, boolean incoming) {
-        if (triples.isEmpty()) {
-            return;
-        }
-        List<Triple> sorted = new ArrayList<>(triples);
-        sorted.sort(Comparator.comparing((Triple t) -> label(description, t.getPredicate()))
-                              .thenComparing(t -> label(description, incoming ? t.getSubject() : t.getObject())));
-        out.println("<h2>" + heading + "</h2><table>");
-        for (Triple t : sorted) {
-            Node other = incoming ? t.getSubject() : t.getObject();
-            out.println("<tr><td>" + link(t.getPredicate(), description) + "</td><td>" + link(other, description) + "</td></tr>");
-        }
-        out.println("</table>");
-    }
-
-    private static String link(Node node, Graph description) {
-        if (node.isLiteral()) {
-            return escape(node.getLiteralLexicalForm());
-        }
-        if (!node.isURI()) {
-            return escape(node.toString());
-        }
-        String iri = node.getURI();
-        String href = iri.startsWith(PM.ID) || iri.startsWith(PM.NS) ? iri.substring(PM.BASE.length() - 1) : iri;
-        return "<a href=\"" + escape(href) + "\">" + escape(label(description, node)) + "</a>";
-    }
-
-    private static String label(Graph description, Node node) {
-        if (!node.isURI()) {
-            return node.toString();
-        }
-        return description.find(node, RDFS.label.asNode(), Node.ANY)
-                          .mapWith(t -> t.getObject().getLiteralLexicalForm())
-                          .nextOptional()
-                          .orElseGet(() -> {
-                              String iri = node.getURI();
-                              int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-                              return iri.substring(cut + 1);
-                          });
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

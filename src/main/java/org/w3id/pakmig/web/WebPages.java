@@ -21,8 +21,12 @@ public final class WebPages {
 
     /** Registers every page on {@code builder}. */
     public FusekiServer.Builder addTo(FusekiServer.Builder builder) {
+        PageQueries queries = new PageQueries(dataset);
+        Documents documents = new Documents(queries);
         return builder
             .addServlet("", new WorkbenchServlet(templates, catalogue))
+            .addServlet("/search", new SearchServlet(templates, queries, documents))
+            .addServlet("/pictures/*", new PictureServlet(templates, new Pictures(queries)))
             .addServlet("/api/queries/*", new QueryApiServlet(dataset, catalogue))
             .addServlet("/webjars/*", new AssetServlet("META-INF/resources/webjars/"))
             .addServlet("/static/*", new AssetServlet("org/w3id/pakmig/web/static/"));
