@@ -56,8 +56,13 @@ final class SearchServlet extends HttpServlet {
         Node label = row.get(Var.alloc("label"));
         String name = label == null ? Links.localName(resource.getURI()) : label.getLiteralLexicalForm();
         String href = Links.local(resource) ? root + Links.page(resource) : resource.getURI();
-        // The longest matching text gives the most context (a description rather than a name).
-        String match = Arrays.stream(text(row, "matches").split("\n")).max(Comparator.comparingInt(String::length)).orElse("");
+        // The longest matching text gives the most context (a description rather than a name);
+        // the IRI's words (indexed so slugs are searchable) make a poor snippet when anything else matched.
+        String slug = Links.localName(resource.getURI()).replace('-', ' ');
+        List<String> matches = Arrays.stream(text(row, "matches").split("\n")).toList();
+        String match = matches.stream().filter(m -> !m.replace("⟦", "").replace("⟧", "").equals(slug))
+                              .max(Comparator.comparingInt(String::length))
+                              .orElse(matches.get(0));
         List<Link> docs = new ArrayList<>();
         String docIds = text(row, "documents");
         Arrays.stream(docIds.split(" ")).filter(s -> !s.isEmpty()).sorted()

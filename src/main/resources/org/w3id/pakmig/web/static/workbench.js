@@ -82,7 +82,8 @@
     });
   });
 
-  // Result IRIs of this graph: show the label, link to the page on this server.
+  // Result IRIs of this graph: show the label, link to the page on this server. Labels are
+  // fetched once per IRI; each IRI keeps the promise of its fetch so redraws wait for it.
   var labels = {};
   function relabel() {
     var links = Array.prototype.filter.call(document.querySelectorAll(".yasr a.iri"), function (a) {
@@ -91,31 +92,34 @@
     if (links.length === 0) { return; }
     var wanted = links.map(function (a) { return a.getAttribute("href"); })
                       .filter(function (iri, i, all) { return all.indexOf(iri) === i && !(iri in labels); });
-    var ready = wanted.length === 0 ? Promise.resolve() : fetchLabels(wanted);
-    ready.then(function () {
-      links.forEach(function (a) {
-        var iri = a.getAttribute("href");
-        a.setAttribute("data-iri", iri);
+    if (wanted.length > 0) { fetchLabels(wanted); }
+    links.forEach(function (a) {
+      var iri = a.getAttribute("href");
+      labels[iri].then(function (label) {
+        if (a.hasAttribute("data-iri")) { return; }
         a.setAttribute("title", iri);
         a.setAttribute("href", root + iri.substring(base.length));
         a.removeAttribute("target");
-        if (labels[iri]) { a.textContent = labels[iri]; }
+        if (label) { a.textContent = label; }
+        a.setAttribute("data-iri", iri);
       });
     });
   }
   function fetchLabels(iris) {
     var query = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT ?s ?label WHERE { VALUES ?s { " +
       iris.map(function (i) { return "<" + i + ">"; }).join(" ") + " } ?s rdfs:label ?label }";
-    iris.forEach(function (i) { labels[i] = null; });
-    return fetch(endpoint, {
+    var found = fetch(endpoint, {
       method: "POST",
       headers: { "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" },
       body: query
     }).then(function (r) { return r.json(); }).then(function (json) {
+      var names = {};
       json.results.bindings.forEach(function (b) {
-        if (!labels[b.s.value] || b.label["xml:lang"] === "en") { labels[b.s.value] = b.label.value; }
+        if (!names[b.s.value] || b.label["xml:lang"] === "en") { names[b.s.value] = b.label.value; }
       });
-    }).catch(function () { /* the IRIs stay as they are */ });
+      return names;
+    }).catch(function () { return {}; });  // the IRIs stay as they are
+    iris.forEach(function (i) { labels[i] = found.then(function (names) { return names[i]; }); });
   }
   new MutationObserver(relabel).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
 })();
