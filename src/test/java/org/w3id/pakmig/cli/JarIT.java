@@ -92,6 +92,18 @@ class JarIT {
             Run remote = run(elsewhere, "query", "route-legs-in-order", "--format", "csv", "--endpoint", (String) server[1]);
             assertEquals(0, remote.exit(), remote.err());
             assertEquals(local.out(), remote.out(), "a named query answers the same over the endpoint as in memory");
+
+            // jena-text and Lucene register through ServiceLoader files, which the shaded jar must keep.
+            String found = select((String) server[1],
+                "PREFIX text: <http://jena.apache.org/text#> SELECT ?s WHERE { ?s text:query \"dunky\" }", "text/csv");
+            assertTrue(found.contains("https://w3id.org/pakmig/id/route/dunki-land-route"), found);
+            String site = ((String) server[1]).replace("/pakmig/sparql", "");
+            for (String page : List.of("/", "/search?q=dunky", "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.js",
+                                       "/id/route/dunki-land-route", "/pictures/timeline.png")) {
+                HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(site + page)).build(), HttpResponse.BodyHandlers.discarding());
+                assertEquals(200, response.statusCode(), page);
+            }
         } finally {
             p.destroy();
             p.waitFor(10, TimeUnit.SECONDS);

@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.junit.jupiter.api.AfterAll;
@@ -219,19 +222,19 @@ class SparqlServerTest {
         HttpResponse<String> html = page("/id/route/dunki-land-route", "text/html,application/xhtml+xml");
         assertEquals(200, html.statusCode());
         assertTrue(html.body().contains("<h1>Dunki land route</h1>"), html.body());
-        assertTrue(html.body().contains("href=\"/id/place/greece\""), "links lead to the linked resources' pages");
+        assertTrue(html.body().contains("href=\"../../id/place/greece\""), "links lead to the linked resources' pages");
         assertEquals(404, page("/id/place/atlantis", "text/html").statusCode());
         assertEquals(200, page("/ontology", "text/turtle").statusCode());
     }
 
     @Test
-    void theLandingPageQueryFormRunsItsExample() throws Exception {
+    void theWorkbenchExampleQueryRuns() throws Exception {
         HttpResponse<String> home = page("/", "text/html");
         assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("<form action=\"/pakmig/sparql\""), home.body());
-        String example = home.body().replaceAll("(?s).*<textarea name=\"query\">(.*)</textarea>.*", "$1")
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        String csv = query(example, "text/csv").body();
-        assertTrue(csv.startsWith("order,from,to,mode\r\n1,Gujrat District,Quetta,land"), csv);
+        Matcher example = Pattern.compile("defaultQuery: (\"(?:[^\"\\\\]|\\\\.)*\")").matcher(home.body());
+        assertTrue(example.find(), home.body());
+        String csv = query(JSON.parseAny(example.group(1)).getAsString().value(), "text/csv").body();
+        assertTrue(csv.startsWith("route,origin,destination\r\n"), csv);
+        assertTrue(csv.contains("https://w3id.org/pakmig/id/route/dunki-land-route"), csv);
     }
 }
