@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
+import org.w3id.pakmig.store.ServedDatabase;
 import org.w3id.pakmig.store.TdbStore;
 
 /** {@code serve}: build the graph in memory (or open a TDB2 database) and serve it. */
@@ -54,13 +55,17 @@ final class ServeCommand implements Command {
             options.flag("allow-service"),
             options.flag("localhost"));
 
+        // Before building anything: a busy port or a locked database is one line, not a stack trace.
+        Preflight.portFree(settings.port(), settings.localhostOnly());
         DatasetGraph dataset;
+        ServedDatabase database = null;
         Path db = options.path("db");
         if (db != null) {
             if (options.has("source")) {
                 throw new UsageException("--db serves a built database; use `build --db DIR --source DIR` to rebuild it");
             }
-            dataset = TdbStore.open(db);
+            database = TdbStore.open(db);
+            dataset = database.dataset();
         } else {
             GraphBuild.Result result = GraphBuild.run(Sources.from(options));
             if (!result.ok()) {
@@ -70,10 +75,28 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        FusekiServer server = SparqlServer.start(dataset, settings);
+        FusekiServer server = startOrExplain(dataset, settings);
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         out.flush();
         server.join();
+        if (database != null) {
+            database.close();
+        }
         return Main.OK;
+    }
+
+    /** The port can still be taken between the check and the start: say so in one line. */
+    private static FusekiServer startOrExplain(DatasetGraph dataset, ServerSettings settings) {
+        try {
+            return SparqlServer.start(dataset, settings);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new IllegalStateException("port " + settings.port() + " is already in use ("
+                        + cause.getMessage() + "); choose another with --port");
+                }
+            }
+            throw e;
+        }
     }
 }
