@@ -1,5 +1,7 @@
 package org.w3id.pakmig.serve;
 
+import java.util.function.Consumer;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -19,6 +21,12 @@ public final class SparqlServer {
     private SparqlServer() {}
 
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings) {
+        return start(dataset, settings, builder -> {});
+    }
+
+    /** As {@link #start(DatasetGraph, ServerSettings)}, letting {@code extensions} add endpoints (contributions). */
+    public static FusekiServer start(DatasetGraph dataset, ServerSettings settings,
+                                     Consumer<FusekiServer.Builder> extensions) {
         // The server's settings live in a context of its own, layered over the dataset's:
         // writing them into the dataset's context would leak one server's timeout into every
         // other user of the same dataset (another server, a test, the query command).
@@ -26,16 +34,16 @@ public final class SparqlServer {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
         DatasetGraph served = new DatasetGraphWrapper(dataset, context);
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
                 .port(settings.port())
                 .loopback(settings.localhostOnly())
                 .enableCors(true, null)
                 .add(DATASET, served, false)
                 .addServlet("/id/*", new ResourcePageServlet(served))
                 .addServlet("/ontology", new ResourcePageServlet(served))
-                .addServlet("", new HomePageServlet())
-                .build();
-        return server.start();
+                .addServlet("", new HomePageServlet());
+        extensions.accept(builder);
+        return builder.build().start();
     }
 
     /** The query endpoint URL of a started server, as printed in the ready line. */

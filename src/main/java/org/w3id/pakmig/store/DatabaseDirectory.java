@@ -104,6 +104,11 @@ public final class DatabaseDirectory implements AutoCloseable {
         return dir;
     }
 
+    /** Whether a complete database is in use here (an empty directory a first build is filling has none). */
+    public boolean hasDatabase() {
+        return Files.exists(dir.resolve(CURRENT)) || isPlainTdb(dir);
+    }
+
     /** The database to open: the generation {@code current} names, or a plain TDB2 database at the top. */
     public Path database() {
         Path pointer = dir.resolve(CURRENT);

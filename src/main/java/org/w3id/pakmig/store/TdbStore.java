@@ -1,12 +1,16 @@
 package org.w3id.pakmig.store;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.pakmig.vocab.PM;
 
 /** Writes a built dataset to a TDB2 database, and opens one for serving. */
 public final class TdbStore {
@@ -19,14 +23,38 @@ public final class TdbStore {
      */
     public static void write(DatasetGraph source, DatabaseDirectory target) {
         target.removeLeftovers();
+        Path previous = target.hasDatabase() ? target.database() : null;
         Path generation = target.newGeneration();
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(generation.toString());
         try {
             Txn.executeWrite(tdb, () -> source.find().forEachRemaining(tdb::add));
+            if (previous != null) {
+                carryContributions(previous, tdb);
+            }
         } finally {
             TDBInternal.expel(tdb);
         }
         target.switchTo(generation);
+    }
+
+    /**
+     * Contributed graphs live in the database, not in the source files: a rebuild copies them
+     * from the database in use into the new one, so rebuilding never loses them.
+     */
+    private static void carryContributions(Path previous, DatasetGraph into) {
+        DatasetGraph old = DatabaseMgr.connectDatasetGraph(previous.toString());
+        try {
+            Txn.executeRead(old, () -> Txn.executeWrite(into, () -> {
+                List<Node> graphs = Iter.toList(old.listGraphNodes());
+                for (Node g : graphs) {
+                    if (g.isURI() && g.getURI().startsWith(PM.CONTRIBUTIONS)) {
+                        old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(into::add);
+                    }
+                }
+            }));
+        } finally {
+            TDBInternal.expel(old);
+        }
     }
 
     /** Locks {@code dir} and opens the database in use there; one clear error if either fails. */
