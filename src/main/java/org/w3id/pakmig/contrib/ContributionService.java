@@ -94,6 +94,9 @@ final class ContributionService extends ActionREST {
         } catch (IOException e) {
             ServletOps.errorBadRequest("cannot read the request body: " + e.getMessage());
         }
+        if (graph.isEmpty()) {
+            ServletOps.errorBadRequest("the body holds no triples; to remove a graph, use DELETE");
+        }
         return graph;
     }
 

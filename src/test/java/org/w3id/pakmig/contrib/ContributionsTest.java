@@ -150,6 +150,7 @@ class ContributionsTest {
             assertTrue(log.stream().anyMatch(l -> l.contains("user=alice PUT <" + ALICE_GRAPH + ">")
                 && l.matches(".* at \\d{4}-\\d\\d-\\d\\dT.*")), log.toString());
 
+            assertEquals(400, send("POST", graphUrl(server, ALICE_GRAPH), "alice", "").statusCode(), "no triples");
             assertEquals(403, send("PUT", graphUrl(server, Contributions.GRAPHS + "bob/x"), "alice", VILLAGE).statusCode(),
                          "another user's prefix");
             assertEquals(403, send("DELETE", graphUrl(server, ALICE_GRAPH), "bob", null).statusCode(), "another user's graph");
