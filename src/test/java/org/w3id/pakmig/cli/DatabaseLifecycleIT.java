@@ -105,7 +105,8 @@ class DatabaseLifecycleIT {
         Thread.sleep(delayMillis);
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        System.out.printf("build killed %d ms after '%s' (exit %d)%n", delayMillis, line, p.exitValue());
+        System.out.printf("build killed %d ms after %s (exit %d)%n", delayMillis,
+                          line == null ? "it started" : "'" + line + "'", p.exitValue());
     }
 
     @Test
