@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.w3id.pakmig.store.DatabaseDirectory;
 import org.w3id.pakmig.store.TdbStore;
 
 /** {@code build --db DIR}: build the graph and write it to a TDB2 database, atomically. */
@@ -21,9 +22,10 @@ final class BuildCommand implements Command {
     @Override
     public String help() {
         return "Usage: java -jar pakmig.jar build --db DIR [--source DIR]\n\n"
-             + "Builds and validates the graph, then writes it to a TDB2 database at DIR. The\n"
-             + "database is written to a new directory beside DIR and renamed into place only\n"
-             + "when complete; if the build has problems, DIR is left as it was.\n\n"
+             + "Builds and validates the graph, then writes it to a TDB2 database at DIR. Each\n"
+             + "build writes a new generation inside DIR and switches to it in one atomic step\n"
+             + "when complete; a build with problems, or one that is killed, leaves the previous\n"
+             + "database in use. Refuses to start while a server (serve --db DIR) holds DIR.\n\n"
              + "  --db DIR       where the database goes (replaced if it exists)\n"
              + Sources.HELP;
     }
@@ -35,14 +37,19 @@ final class BuildCommand implements Command {
         if (db == null) {
             throw new UsageException("--db DIR is required");
         }
-        GraphBuild.Result result = GraphBuild.run(Sources.from(options));
-        BuildReport.printSummary(result, out);
-        if (!result.ok()) {
-            BuildReport.printProblems(result, err);
-            return Main.PROBLEMS;
+        // Locked before the build, so a running server or a second build is refused at once.
+        try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
+            GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+            BuildReport.printSummary(result, out);
+            if (!result.ok()) {
+                BuildReport.printProblems(result, err);
+                return Main.PROBLEMS;
+            }
+            out.println("Writing the database to " + target.path() + " ...");
+            out.flush();
+            TdbStore.write(result.dataset(), target);
+            out.println("Database written to " + target.path());
+            return Main.OK;
         }
-        TdbStore.write(result.dataset(), db);
-        out.println("Database written to " + db.toAbsolutePath().normalize());
-        return Main.OK;
     }
 }

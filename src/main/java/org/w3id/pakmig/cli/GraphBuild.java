@@ -68,7 +68,7 @@ public final class GraphBuild {
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
         DatasetGraph served = SearchIndex.inMemory(transactional(dataset));
         lap(millis, "store", t);
-        return new Result(served, problems, sizes, millis);
+        return new Result(served, Problem.once(problems), sizes, millis);
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {

@@ -4,18 +4,26 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.pakmig.contrib.Contributions;
+import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
+import org.w3id.pakmig.store.ServedDatabase;
 import org.w3id.pakmig.store.TdbStore;
 
 /** {@code serve}: build the graph in memory (or open a TDB2 database) and serve it. */
 final class ServeCommand implements Command {
+    private static final Logger CONTRIBUTION_LOG = LoggerFactory.getLogger("org.w3id.pakmig.contrib");
+
     @Override
     public String name() {
         return "serve";
@@ -44,12 +52,14 @@ final class ServeCommand implements Command {
              + "  --timeout SECONDS stop queries after this long, answering 503 (default "
              + ServerSettings.DEFAULT_TIMEOUT.toSeconds() + ")\n"
              + "  --localhost       accept connections from this machine only\n"
-             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n";
+             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n"
+             + "  --auth FILE       accept contributions from the users in FILE (a Jetty realm file with\n"
+             + "                    hashed passwords) at /pakmig/contrib; needs --db (see docs/contributions.md)\n";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout"),
+        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "auth"),
                                         Set.of("localhost", "allow-service"));
         ServerSettings settings = new ServerSettings(
             options.integer("port", ServerSettings.DEFAULT_PORT, 0, 65535),
@@ -57,14 +67,28 @@ final class ServeCommand implements Command {
             options.flag("allow-service"),
             options.flag("localhost"));
 
+        // Before building anything: a busy port, a locked database or a bad password file is one
+        // line, not a stack trace.
+        Preflight.portFree(settings.port(), settings.localhostOnly());
+        Contributions contributions = null;
+        if (options.has("auth")) {
+            if (!options.has("db")) {
+                throw new UsageException("--auth needs --db DIR: contributions are stored in the database");
+            }
+            SourceTree tree = SourceTree.packaged();
+            contributions = new Contributions(options.path("auth"),
+                DatasetLoader.parseFile(tree, tree.resolve(DatasetLoader.SHAPES_FILE)), CONTRIBUTION_LOG::info);
+        }
         DatasetGraph dataset;
         SourceTree sources = Sources.from(options);
+        ServedDatabase database = null;
         Path db = options.path("db");
         if (db != null) {
             if (options.has("source")) {
                 throw new UsageException("--db serves a built database; use `build --db DIR --source DIR` to rebuild it");
             }
-            dataset = TdbStore.open(db);
+            database = TdbStore.open(db);
+            dataset = database.dataset();
         } else {
             GraphBuild.Result result = GraphBuild.run(sources);
             if (!result.ok()) {
@@ -74,10 +98,38 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        FusekiServer server = SparqlServer.start(dataset, settings, QueryCatalogue.from(sources));
+        Contributions accepting = contributions;
+        FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), builder -> {
+            if (accepting != null) {
+                accepting.addTo(builder, SparqlServer.DATASET, dataset);
+            }
+        });
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
+        if (contributions != null) {
+            out.println("contributions: " + SparqlServer.queryUrl(server).replace("/sparql", "/" + Contributions.ENDPOINT)
+                + "?graph=" + Contributions.GRAPHS + "{user}/NAME for " + String.join(", ", contributions.users()));
+        }
         out.flush();
         server.join();
+        if (database != null) {
+            database.close();
+        }
         return Main.OK;
+    }
+
+    /** The port can still be taken between the check and the start: say so in one line. */
+    private static FusekiServer startOrExplain(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue,
+                                               Consumer<FusekiServer.Builder> extensions) {
+        try {
+            return SparqlServer.start(dataset, settings, catalogue, extensions);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new IllegalStateException("port " + settings.port() + " is already in use ("
+                        + cause.getMessage() + "); choose another with --port");
+                }
+            }
+            throw e;
+        }
     }
 }

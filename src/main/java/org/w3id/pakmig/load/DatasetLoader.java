@@ -1,17 +1,18 @@
 package org.w3id.pakmig.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.tokens.Tokenizer;
+import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -67,24 +68,16 @@ public final class DatasetLoader {
 
     private static void parseInto(Graph target, SourceTree tree, Path file, SourceIndex index) {
         String name = tree.relativeName(file);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
-        }
+        String text = SourceText.read(file, name);
         Graph parsed = GraphFactory.createGraphMem();
-        RDFParser.create()
-                 .fromString(text)
-                 .lang(Lang.TURTLE)
-                 .base(PM.ID)
-                 .errorHandler(new FailFast(name))
-                 .parse(parsed);
-        index.addFile(name, text, parsed.getPrefixMapping());
-        parsed.find().forEach(t -> {
-            index.addSubject(t.getSubject(), name);
-            target.add(t);
-        });
+        ErrorHandler errors = new FailFast(name);
+        int fileId = index.addFile(name, parsed.getPrefixMapping());
+        // LangTurtle is built by hand, not through RDFParser, to hand it a profile that records
+        // each triple's line in the index as it is parsed.
+        ParserProfile profile = new LineRecorder(RiotLib.profile(Lang.TURTLE, PM.ID, errors), index, fileId);
+        Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(errors).build();
+        new LangTurtle(tokens, profile, StreamRDFLib.graph(parsed)).parse();
+        parsed.find().forEach(target::add);
         target.getPrefixMapping().setNsPrefixes(parsed.getPrefixMapping());
     }
 

@@ -92,8 +92,8 @@ public final class SourceTree {
                        .filter(p -> p.getFileName().toString().endsWith(suffix))
                        .sorted((a, b) -> relativeName(a).compareTo(relativeName(b)))
                        .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LoadException(dir, -1, -1, "cannot be read (" + e.getMessage() + "); check its permissions");
         }
     }
 

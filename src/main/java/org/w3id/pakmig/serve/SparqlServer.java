@@ -1,5 +1,7 @@
 package org.w3id.pakmig.serve;
 
+import java.util.function.Consumer;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,6 +30,12 @@ public final class SparqlServer {
 
     /** As {@link #start(DatasetGraph, ServerSettings)}, offering {@code catalogue} in the workbench and at {@code /api/queries}. */
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue) {
+        return start(dataset, settings, catalogue, builder -> {});
+    }
+
+    /** As {@link #start(DatasetGraph, ServerSettings, QueryCatalogue)}, letting {@code extensions} add endpoints (contributions). */
+    public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue,
+                                     Consumer<FusekiServer.Builder> extensions) {
         // The server's settings live in a context of its own, layered over the dataset's:
         // writing them into the dataset's context would leak one server's timeout into every
         // other user of the same dataset (another server, a test, the query command).
@@ -42,7 +50,9 @@ public final class SparqlServer {
                 .add(DATASET, served, false)
                 .addServlet("/id/*", new ResourcePageServlet(served))
                 .addServlet("/ontology", new ResourcePageServlet(served));
-        return new WebPages(served, catalogue).addTo(builder).build().start();
+        new WebPages(served, catalogue).addTo(builder);
+        extensions.accept(builder);
+        return builder.build().start();
     }
 
     /** The query endpoint URL of a started server, as printed in the ready line. */

@@ -1,76 +1,76 @@
 package org.w3id.pakmig.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.pakmig.search.SearchIndex;
+import org.w3id.pakmig.vocab.PM;
 
 /** Writes a built dataset to a TDB2 database (with its search index), and opens one for serving. */
 public final class TdbStore {
     private TdbStore() {}
 
     /**
-     * Builds the database in a fresh sibling directory and renames it into place only once it
-     * is complete, so a failed or interrupted build never leaves {@code dir} half-written.
-     * An existing database at {@code dir} is replaced.
+     * Writes {@code source} as a new generation of the locked database directory and switches
+     * to it atomically once complete (see {@link DatabaseDirectory}): a failed or killed build
+     * leaves the previous database in use.
      */
-    public static void write(DatasetGraph source, Path dir) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
+    public static void write(DatasetGraph source, DatabaseDirectory target) {
+        target.removeLeftovers();
+        Path previous = target.hasDatabase() ? target.database() : null;
+        Path generation = target.newGeneration();
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(generation.toString());
         try {
-            Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, target.getFileName() + ".building-");
-            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(staging.toString());
-            try {
-                Txn.executeWrite(tdb, () -> source.find().forEachRemaining(tdb::add));
-            } finally {
-                TDBInternal.expel(tdb);
+            Txn.executeWrite(tdb, () -> source.find().forEachRemaining(tdb::add));
+            if (previous != null) {
+                carryContributions(previous, tdb);
             }
-            SearchIndex.write(source, staging.resolve(SearchIndex.DIRECTORY));
-            if (Files.exists(target)) {
-                Path old = parent.resolve(target.getFileName() + ".old-" + System.currentTimeMillis());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the database at " + target, e);
+        } finally {
+            TDBInternal.expel(tdb);
+        }
+        SearchIndex.write(source, generation.resolve(SearchIndex.DIRECTORY));
+        target.switchTo(generation);
+    }
+
+    /**
+     * Contributed graphs live in the database, not in the source files: a rebuild copies them
+     * from the database in use into the new one, so rebuilding never loses them.
+     */
+    private static void carryContributions(Path previous, DatasetGraph into) {
+        DatasetGraph old = DatabaseMgr.connectDatasetGraph(previous.toString());
+        try {
+            Txn.executeRead(old, () -> Txn.executeWrite(into, () -> {
+                List<Node> graphs = Iter.toList(old.listGraphNodes());
+                for (Node g : graphs) {
+                    if (g.isURI() && g.getURI().startsWith(PM.CONTRIBUTIONS)) {
+                        old.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(into::add);
+                    }
+                }
+            }));
+        } finally {
+            TDBInternal.expel(old);
         }
     }
 
-    /** Opens an existing database; refuses a directory that does not hold one. */
-    public static DatasetGraph open(Path dir) {
-        Path target = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(target) || !hasDataDir(target)) {
-            throw new IllegalArgumentException("No TDB2 database at " + target + " (create one with `build --db " + dir + "`)");
-        }
-        return SearchIndex.openBeside(DatabaseMgr.connectDatasetGraph(target.toString()), target);
-    }
-
-    private static boolean hasDataDir(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(p -> p.getFileName().toString().startsWith("Data-"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+    /** Locks {@code dir} and opens the database in use there; one clear error if either fails. */
+    public static ServedDatabase open(Path dir) {
+        DatabaseDirectory directory = DatabaseDirectory.forServing(dir);
+        try {
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(directory.database().toString());
+            return new ServedDatabase(SearchIndex.openBeside(tdb, directory.database()), tdb, directory);
+        } catch (TDBException e) {
+            directory.close();
+            throw new IllegalStateException("cannot open the database at " + directory.path() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -23,7 +24,8 @@ import org.w3id.pakmig.load.SourceTree;
  * Runs the integrity queries in {@code queries/checks/}: each selects the resources that break
  * one rule, so a healthy graph gives no rows (the ROBOT {@code verify} habit). Each row
  * becomes a problem; the first variable names the resource at fault, a {@code ?message}
- * variable, if present, says what is wrong.
+ * variable, if present, says what is wrong; {@code ?property} and {@code ?value}, if present,
+ * name the statement at fault, so the report points at its line.
  */
 public final class IntegrityChecks {
     private final List<Check> checks;
@@ -63,14 +65,23 @@ public final class IntegrityChecks {
                 rows.forEachRemaining(row -> {
                     Node term = row.get(vars.get(0));
                     Node message = row.get(Var.alloc("message"));
-                    problems.add(new Problem(check.name(),
-                                             term == null ? "" : index.locate(term),
+                    Triple statement = statement(term, row);
+                    String location = term == null ? "" : statement != null ? index.locate(statement) : index.locate(term);
+                    problems.add(new Problem(check.name(), location,
                                              term == null ? "" : index.shortName(term),
-                                             message != null ? lexical(message) : describe(row, vars)));
+                                             message != null ? lexical(message) : describe(row, vars),
+                                             statement));
                 });
             }
         }
         return problems;
+    }
+
+    /** A check that also returns {@code ?property} and {@code ?value} names one statement. */
+    private static Triple statement(Node term, Binding row) {
+        Node property = row.get(Var.alloc("property"));
+        Node value = row.get(Var.alloc("value"));
+        return term != null && property != null && value != null ? Triple.create(term, property, value) : null;
     }
 
     private static String lexical(Node node) {

@@ -1,14 +1,17 @@
 package org.w3id.pakmig.validate;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.P_Link;
 import org.w3id.pakmig.load.SourceIndex;
 
 /** Validates the asserted graph (ontology plus data) against the SHACL shapes. */
@@ -30,13 +33,17 @@ public final class ShapeValidator {
         return report.getEntries().stream()
                      .filter(e -> e.severity().level().equals(Severity.Violation.level()))
                      .map(e -> toProblem(e, index))
-                     .sorted((a, b) -> (a.location() + a.term()).compareTo(b.location() + b.term()))
+                     .sorted(Comparator.comparing(Problem::location).thenComparing(Problem::term))
                      .toList();
     }
 
     private static Problem toProblem(ReportEntry entry, SourceIndex index) {
         Node focus = entry.focusNode();
         String path = entry.resultPath() == null ? "" : " (" + entry.resultPath() + ")";
-        return new Problem("shapes.ttl" + path, index.locate(focus), index.shortName(focus), entry.message());
+        // A value on a plain property path is one statement: report the line it is written on.
+        Triple statement = entry.resultPath() instanceof P_Link link && entry.value() != null
+            ? Triple.create(focus, link.getNode(), entry.value()) : null;
+        String location = statement != null ? index.locate(statement) : index.locate(focus);
+        return new Problem("shapes.ttl" + path, location, index.shortName(focus), entry.message(), statement);
     }
 }

@@ -9,6 +9,8 @@ public final class PM {
     public static final String NS = BASE + "ontology#";
     public static final String ID = BASE + "id/";
     public static final String GRAPH = BASE + "graph/";
+    /** Contributed graphs: {@code graph/contrib/{user}/...}, written through {@code serve --auth}. */
+    public static final String CONTRIBUTIONS = GRAPH + "contrib/";
 
     /** Name of the graph the rules write their conclusions into. */
     public static final String INFERRED = "inferred";

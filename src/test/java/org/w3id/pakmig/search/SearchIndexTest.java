@@ -12,10 +12,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.pakmig.RealGraph;
+import org.w3id.pakmig.store.DatabaseDirectory;
+import org.w3id.pakmig.store.ServedDatabase;
 import org.w3id.pakmig.store.TdbStore;
 
 /** The search index written beside a TDB2 database by {@code build --db} and opened by {@code serve --db}. */
@@ -37,16 +38,17 @@ class SearchIndexTest {
     @Test
     void databaseCarriesItsIndexOnDiskAndSearchesSpellingVariants(@TempDir Path dir) {
         Path db = dir.resolve("db");
-        TdbStore.write(RealGraph.dataset(), db);
-        assertTrue(Files.isDirectory(db.resolve(SearchIndex.DIRECTORY)), "index written inside the database directory");
-        DatasetGraph opened = TdbStore.open(db);
-        try {
+        try (DatabaseDirectory building = DatabaseDirectory.forBuild(db)) {
+            TdbStore.write(RealGraph.dataset(), building);
+            assertTrue(Files.isDirectory(building.database().resolve(SearchIndex.DIRECTORY)),
+                       "index written inside the database directory");
+        }
+        try (ServedDatabase served = TdbStore.open(db)) {
+            DatasetGraph opened = served.dataset();
             List<String> dunky = search(opened, "dunky");
             assertEquals(ROUTE, dunky.get(0), "the route ranks first: " + dunky);
             assertEquals(search(opened, "dunki"), dunky);
             assertTrue(search(opened, "Gujarat").contains("https://w3id.org/pakmig/id/place/gujrat-district"));
-        } finally {
-            TDBInternal.expel(((org.apache.jena.sparql.core.DatasetGraphWrapper) opened).getWrapped());
         }
     }
 
