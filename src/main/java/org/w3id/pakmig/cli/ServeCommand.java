@@ -1,6 +1,8 @@
 package org.w3id.pakmig.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -8,6 +10,8 @@ import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.pakmig.publish.DatasetDescription;
+import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.store.TdbStore;
@@ -27,12 +31,16 @@ final class ServeCommand implements Command {
     @Override
     public String help() {
         return "Usage: java -jar pakmig.jar serve [--port N] [--db DIR] [--source DIR]\n"
-             + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n\n"
+             + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n"
+             + "                                  [--base-url URL]\n\n"
              + "Builds the graph in memory from the shipped files (or serves a database made by\n"
              + "`build`) and starts a read-only SPARQL endpoint:\n"
              + "  /pakmig/sparql  SPARQL 1.1 query (GET and POST)\n"
              + "  /pakmig/get     Graph Store Protocol, read (?default or ?graph=IRI)\n"
              + "  /id/...         the graph's IRIs, as pages or RDF by content negotiation\n"
+             + "  /ontology       the ontology (documentation page or RDF); /graph/NAME, /dataset and\n"
+             + "                  /.well-known/void describe the graphs and the dataset (VoID/DCAT)\n"
+             + "  /dumps/...      gzipped dumps with SHA256SUMS; /context.jsonld the JSON-LD context\n"
              + "  /               a landing page with a query form\n"
              + "Prints one line with the URL when ready. Stop with Ctrl-C.\n\n"
              + "  --port N          HTTP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free port)\n"
@@ -41,18 +49,37 @@ final class ServeCommand implements Command {
              + "  --timeout SECONDS stop queries after this long, answering 503 (default "
              + ServerSettings.DEFAULT_TIMEOUT.toSeconds() + ")\n"
              + "  --localhost       accept connections from this machine only\n"
-             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n";
+             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n"
+             + "  --base-url URL    the public address the server is reached at (behind w3id or a\n"
+             + "                    proxy), used in the dataset description (default: the local address)\n";
+    }
+
+    private static String baseUrl(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new UsageException("--base-url must be an http or https URL without query or fragment: " + text);
+            }
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url is not a URL: " + e.getMessage());
+        }
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout"),
+        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "base-url"),
                                         Set.of("localhost", "allow-service"));
         ServerSettings settings = new ServerSettings(
             options.integer("port", ServerSettings.DEFAULT_PORT, 0, 65535),
             Duration.ofSeconds(options.integer("timeout", (int) ServerSettings.DEFAULT_TIMEOUT.toSeconds(), 1, 86400)),
             options.flag("allow-service"),
-            options.flag("localhost"));
+            options.flag("localhost"),
+            baseUrl(options.get("base-url", null)));
 
         DatasetGraph dataset;
         Path db = options.path("db");
@@ -70,7 +97,10 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        FusekiServer server = SparqlServer.start(dataset, settings);
+        Publication publication = Publication.of(dataset, settings.baseUrl());
+        FusekiServer server = SparqlServer.start(dataset, settings, publication);
+        String base = settings.baseUrl() != null ? settings.baseUrl() : "http://localhost:" + server.getPort();
+        DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, base, publication.dumps()));
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         out.flush();
         server.join();

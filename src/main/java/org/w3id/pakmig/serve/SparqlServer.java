@@ -5,13 +5,21 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.w3id.pakmig.publish.Publication;
+import org.w3id.pakmig.web.ContextServlet;
+import org.w3id.pakmig.web.DescriptionServlet;
+import org.w3id.pakmig.web.DumpServlet;
+import org.w3id.pakmig.web.OntologyServlet;
+import org.w3id.pakmig.web.PageTemplates;
+import org.w3id.pakmig.web.ServiceDescriptionFilter;
 
 /**
  * The embedded Fuseki server: dataset {@code /pakmig} with SPARQL query at
  * {@code /pakmig/sparql} (and {@code /pakmig/query}) and Graph Store read at
  * {@code /pakmig/get}; resource pages that make the graph's IRIs resolve ({@code /id/...},
- * {@code /ontology}); a landing page with a query form at {@code /}. Read-only: there is no
- * update or upload endpoint.
+ * {@code /ontology}, {@code /graph/...}, {@code /dataset}); dumps, the JSON-LD context and
+ * the service description; a landing page with a query form at {@code /}. Read-only: there
+ * is no update or upload endpoint.
  */
 public final class SparqlServer {
     public static final String DATASET = "/pakmig";
@@ -19,6 +27,10 @@ public final class SparqlServer {
     private SparqlServer() {}
 
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings) {
+        return start(dataset, settings, Publication.of(dataset, settings.baseUrl()));
+    }
+
+    public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, Publication publication) {
         // The server's settings live in a context of its own, layered over the dataset's:
         // writing them into the dataset's context would leak one server's timeout into every
         // other user of the same dataset (another server, a test, the query command).
@@ -26,13 +38,25 @@ public final class SparqlServer {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
         DatasetGraph served = new DatasetGraphWrapper(dataset, context);
+        PageTemplates templates = new PageTemplates();
+        DescriptionServlet descriptions = new DescriptionServlet(served, publication, templates);
+        OntologyServlet ontology = new OntologyServlet(served, publication, templates);
+        ServiceDescriptionFilter serviceDescription = new ServiceDescriptionFilter(served, publication);
         FusekiServer server = FusekiServer.create()
                 .port(settings.port())
                 .loopback(settings.localhostOnly())
                 .enableCors(true, null)
                 .add(DATASET, served, false)
-                .addServlet("/id/*", new ResourcePageServlet(served))
-                .addServlet("/ontology", new ResourcePageServlet(served))
+                .addFilter(DATASET + "/sparql", serviceDescription)
+                .addFilter(DATASET + "/query", serviceDescription)
+                .addServlet("/id/*", new ResourcePageServlet(served, publication))
+                .addServlet("/ontology", ontology)
+                .addServlet("/ontology/*", ontology)
+                .addServlet("/graph/*", descriptions)
+                .addServlet("/dataset", descriptions)
+                .addServlet("/.well-known/void", descriptions)
+                .addServlet("/dumps/*", new DumpServlet(publication.dumps()))
+                .addServlet("/context.jsonld", new ContextServlet(publication))
                 .addServlet("", new HomePageServlet())
                 .build();
         return server.start();
