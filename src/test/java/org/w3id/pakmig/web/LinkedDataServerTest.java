@@ -30,9 +30,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL;
@@ -40,11 +38,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.pakmig.RealGraph;
-import org.w3id.pakmig.publish.DatasetDescription;
-import org.w3id.pakmig.publish.Publication;
-import org.w3id.pakmig.serve.ServerSettings;
-import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.vocab.PM;
 
 /**
@@ -61,20 +54,15 @@ class LinkedDataServerTest {
         "application/ld+json", Lang.JSONLD, "application/rdf+xml", Lang.RDFXML);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static FusekiServer server;
+    private static PublishedServer server;
     private static String local;
     private static DatasetGraph dataset;
 
     @BeforeAll
     static void start() {
-        // A copy: publishing the description writes graph meta, which other tests must not see.
-        dataset = DatasetGraphFactory.createTxnMem();
-        DatasetGraph real = RealGraph.dataset();
-        Txn.executeRead(real, () -> Txn.executeWrite(dataset, () -> real.find().forEachRemaining(dataset::add)));
-        Publication publication = Publication.of(dataset, PUBLIC);
-        server = SparqlServer.start(dataset, new ServerSettings(0, ServerSettings.DEFAULT_TIMEOUT, false, true, PUBLIC), publication);
-        local = "http://localhost:" + server.getPort();
-        DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, PUBLIC, publication.dumps()));
+        server = PublishedServer.start(PUBLIC);
+        local = server.local();
+        dataset = server.dataset();
     }
 
     @AfterAll
