@@ -29,6 +29,7 @@ import org.w3id.pakmig.vocab.PM;
 final class OntologyDocumentation {
     private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     private static final String DCT = "http://purl.org/dc/terms/";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
 
     /** A link to a term: within the page when the page documents it, otherwise to its IRI or page. */
     record TermLink(String href, String label, String iri) {}
@@ -81,13 +82,20 @@ final class OntologyDocumentation {
         model.put("versionInfo", literal(o, OWL.versionInfo.getURI()).orElse(null));
         model.put("created", literal(o, DCT + "created").orElse(null));
         model.put("modified", literal(o, DCT + "modified").orElse(null));
-        model.put("creators", links(o, DCT + "creator"));
-        model.put("publishers", links(o, DCT + "publisher"));
+        model.put("creators", agents(o, "creator"));
+        model.put("publishers", agents(o, "publisher"));
         model.put("licence", object(o, NodeFactory.createURI(DCT + "license")).map(Node::getURI).orElse(null));
         model.put("namespace", PM.NS);
         model.put("prefix", "pm");
         model.put("sections", sections);
         return model;
+    }
+
+    /** Creators or publishers: IRIs (Dublin Core terms) or names (Dublin Core elements, as annotations). */
+    private List<TermLink> agents(Node o, String property) {
+        List<TermLink> agents = new ArrayList<>(links(o, DCT + property));
+        literals(o, DC + property).forEach(name -> agents.add(new TermLink(null, name, null)));
+        return agents;
     }
 
     private enum Kind { CLASS, PROPERTY, INDIVIDUAL }
