@@ -9,6 +9,7 @@ import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.web.ContextServlet;
 import org.w3id.pakmig.web.DescriptionServlet;
 import org.w3id.pakmig.web.DumpServlet;
+import org.w3id.pakmig.web.HxlServlet;
 import org.w3id.pakmig.web.OntologyServlet;
 import org.w3id.pakmig.web.PageTemplates;
 import org.w3id.pakmig.web.ServiceDescriptionFilter;
@@ -57,6 +58,7 @@ public final class SparqlServer {
                 .addServlet("/.well-known/void", descriptions)
                 .addServlet("/dumps/*", new DumpServlet(publication.dumps()))
                 .addServlet("/context.jsonld", new ContextServlet(publication))
+                .addServlet("/export/*", new HxlServlet(served))
                 .addServlet("", new HomePageServlet())
                 .build();
         return server.start();

@@ -266,4 +266,15 @@ class LinkedDataServerTest {
         }
         return out;
     }
+
+    @Test
+    void hxlTablesAreServedAsCsv() throws Exception {
+        HttpResponse<byte[]> places = get("/export/places.csv", null);
+        assertEquals(200, places.statusCode());
+        assertTrue(places.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        String[] lines = text(places).split("\r\n");
+        assertTrue(lines[1].startsWith("#meta+id,#loc+name"), lines[1]);
+        assertTrue(lines.length > 50);
+        assertEquals(404, get("/export/secrets.csv", null).statusCode());
+    }
 }
