@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServlet;
@@ -159,7 +160,7 @@ public final class DescriptionServlet extends HttpServlet {
         }
     }
 
-    private static java.util.Optional<Value> first(Graph d, Node subject, String predicate) {
+    private static Optional<Value> first(Graph d, Node subject, String predicate) {
         return d.find(subject, NodeFactory.createURI(predicate), Node.ANY).mapWith(Triple::getObject)
                 .mapWith(o -> value(d, o)).nextOptional();
     }

@@ -2,6 +2,8 @@ package org.w3id.pakmig.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +39,7 @@ public final class DumpServlet extends HttpServlet {
         // The file is the compressed document itself (not a transfer encoding), as its name says.
         response.setContentType("application/gzip");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + dump.fileName() + "\"");
-        response.setHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(dump.sha256())));
+        response.setHeader("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(dump.sha256())));
         response.setContentLength(dump.bytes().length);
         response.getOutputStream().write(dump.bytes());
     }

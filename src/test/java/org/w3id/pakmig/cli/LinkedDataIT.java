@@ -53,7 +53,8 @@ class LinkedDataIT {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String port = null;
-            for (String line = out.readLine(); line != null && port == null; line = out.readLine()) {
+            String line;
+            while (port == null && (line = out.readLine()) != null) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
                     port = m.group(1);
