@@ -1,6 +1,11 @@
 package org.w3id.pakmig.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.w3id.pakmig.publish.HxlExport;
 import org.w3id.pakmig.vocab.PM;
 
 /** {@code export}: write the built dataset, inferred triples included, to stdout. */
@@ -31,16 +37,22 @@ final class ExportCommand implements Command {
 
     @Override
     public String help() {
-        return "Usage: java -jar pakmig.jar export [--format nq|trig|ttl] [--graph NAME] [--source DIR]\n\n"
+        return "Usage: java -jar pakmig.jar export [--format nq|trig|ttl] [--graph NAME] [--source DIR]\n"
+             + "       java -jar pakmig.jar export --hxl figures|flows|routes|places [--source DIR]\n\n"
              + "Builds the graph and writes it to standard output.\n"
              + "  --format F     nq (default) or trig: every named graph; ttl: the union of all graphs\n"
-             + "  --graph NAME   only this named graph (ontology, sources, meta, doc-000 ... doc-003, inferred)\n"
+             + "  --graph NAME   only this named graph (ontology, sources, doc-000 ... doc-003, alignments, inferred)\n"
+             + "  --hxl TABLE    a CSV table for humanitarian tools, HXL hashtags in its second row\n"
              + Sources.HELP;
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("format", "graph", "source"), Set.of());
+        Options options = Options.parse(args, Set.of("format", "graph", "source", "hxl"), Set.of());
+        String hxl = options.get("hxl", null);
+        if (hxl != null && !HxlExport.names().contains(hxl)) {
+            throw new UsageException("unknown HXL table '" + hxl + "' (valid: " + String.join(", ", HxlExport.names()) + ")");
+        }
         String formatName = options.get("format", "nq");
         RDFFormat format = FORMATS.get(formatName);
         if (format == null) {
@@ -52,6 +64,15 @@ final class ExportCommand implements Command {
             return Main.PROBLEMS;
         }
         DatasetGraph dataset = result.dataset();
+        if (hxl != null) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try {
+                HxlExport.write(hxl, dataset, writer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Main.OK;
+        }
         String graphName = options.get("graph", null);
         if (graphName != null) {
             Node graph = PM.graph(graphName);

@@ -1,6 +1,8 @@
 package org.w3id.pakmig.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -15,6 +17,8 @@ import org.w3id.pakmig.contrib.Contributions;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
+import org.w3id.pakmig.publish.DatasetDescription;
+import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.store.ServedDatabase;
@@ -37,7 +41,8 @@ final class ServeCommand implements Command {
     @Override
     public String help() {
         return "Usage: java -jar pakmig.jar serve [--port N] [--db DIR] [--source DIR]\n"
-             + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n\n"
+             + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n"
+             + "                                  [--base-url URL] [--auth FILE]\n\n"
              + "Builds the graph in memory from the shipped files (or serves a database made by\n"
              + "`build`) and starts a read-only SPARQL endpoint:\n"
              + "  /pakmig/sparql  SPARQL 1.1 query (GET and POST)\n"
@@ -45,6 +50,9 @@ final class ServeCommand implements Command {
              + "  /id/...         the graph's IRIs, as pages or RDF by content negotiation\n"
              + "  /               query workbench with the named queries; /search, /pictures\n"
              + "  /api/queries    the named queries as JSON; /api/queries/NAME?param=value runs one\n"
+             + "  /ontology       the ontology (documentation page or RDF); /graph/NAME, /dataset and\n"
+             + "                  /.well-known/void describe the graphs and the dataset (VoID/DCAT)\n"
+             + "  /dumps/...      gzipped dumps with SHA256SUMS; /context.jsonld the JSON-LD context\n"
              + "Prints one line with the URL when ready. Stop with Ctrl-C.\n\n"
              + "  --port N          HTTP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free port)\n"
              + "  --db DIR          serve the TDB2 database at DIR instead of building in memory\n"
@@ -54,18 +62,37 @@ final class ServeCommand implements Command {
              + "  --localhost       accept connections from this machine only\n"
              + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n"
              + "  --auth FILE       accept contributions from the users in FILE (a Jetty realm file with\n"
-             + "                    hashed passwords) at /pakmig/contrib; needs --db (see docs/contributions.md)\n";
+             + "                    hashed passwords) at /pakmig/contrib; needs --db (see docs/contributions.md)\n"
+             + "  --base-url URL    the public address the server is reached at (behind w3id or a\n"
+             + "                    proxy), used in the dataset description (default: the local address)\n";
+    }
+
+    private static String baseUrl(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new UsageException("--base-url must be an http or https URL without query or fragment: " + text);
+            }
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url is not a URL: " + e.getMessage());
+        }
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "auth"),
+        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "auth", "base-url"),
                                         Set.of("localhost", "allow-service"));
         ServerSettings settings = new ServerSettings(
             options.integer("port", ServerSettings.DEFAULT_PORT, 0, 65535),
             Duration.ofSeconds(options.integer("timeout", (int) ServerSettings.DEFAULT_TIMEOUT.toSeconds(), 1, 86400)),
             options.flag("allow-service"),
-            options.flag("localhost"));
+            options.flag("localhost"),
+            baseUrl(options.get("base-url", null)));
 
         // Before building anything: a busy port, a locked database or a bad password file is one
         // line, not a stack trace.
@@ -98,12 +125,15 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
+        Publication publication = Publication.of(dataset, settings.baseUrl());
         Contributions accepting = contributions;
-        FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), builder -> {
+        FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), publication, builder -> {
             if (accepting != null) {
                 accepting.addTo(builder, SparqlServer.DATASET, dataset);
             }
         });
+        String base = settings.baseUrl() != null ? settings.baseUrl() : "http://localhost:" + server.getPort();
+        DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, base, publication.dumps()));
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         if (contributions != null) {
             out.println("contributions: " + SparqlServer.queryUrl(server).replace("/sparql", "/" + Contributions.ENDPOINT)
@@ -119,9 +149,9 @@ final class ServeCommand implements Command {
 
     /** The port can still be taken between the check and the start: say so in one line. */
     private static FusekiServer startOrExplain(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue,
-                                               Consumer<FusekiServer.Builder> extensions) {
+                                               Publication publication, Consumer<FusekiServer.Builder> extensions) {
         try {
-            return SparqlServer.start(dataset, settings, catalogue, extensions);
+            return SparqlServer.start(dataset, settings, catalogue, publication, extensions);
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof java.net.BindException) {

@@ -11,14 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.pakmig.publish.ContentNegotiation;
+import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.vocab.PM;
 import org.w3id.pakmig.web.EntityPage;
 
@@ -31,66 +30,43 @@ import org.w3id.pakmig.web.EntityPage;
  * the statements that point to it, and the labels of everything it links to.
  */
 public final class ResourcePageServlet extends HttpServlet {
-    private static final List<RDFFormat> FORMATS = List.of(
-        RDFFormat.TURTLE, RDFFormat.NTRIPLES, RDFFormat.JSONLD, RDFFormat.RDFXML);
-
-    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
-        .setNsPrefixes(PrefixMapping.Standard)
-        .setNsPrefix("pm", PM.NS)
-        .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
-        .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
-        .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
-        .setNsPrefix("org", "http://www.w3.org/ns/org#")
-        .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
-        .lock();
+    private static final String VOID_IN_DATASET = "http://rdfs.org/ns/void#inDataset";
+    private static final String FOAF_PRIMARY_TOPIC = "http://xmlns.com/foaf/0.1/primaryTopic";
+    private static final String DCTERMS_LICENSE = "http://purl.org/dc/terms/license";
 
     private final transient DatasetGraph dataset;
     private final transient EntityPage page;
+    private final transient Publication publication;
 
-    public ResourcePageServlet(DatasetGraph dataset) {
+    public ResourcePageServlet(DatasetGraph dataset, Publication publication) {
         this.dataset = dataset;
         this.page = new EntityPage(dataset);
+        this.publication = publication;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Node resource = NodeFactory.createURI(PM.BASE + request.getRequestURI().substring(1));
+        String path = request.getRequestURI();
+        Node resource = NodeFactory.createURI(PM.BASE + path.substring(1));
         Graph description = Txn.calculateRead(dataset, () -> describe(resource));
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Vary", "Accept");
+        Publication.commonHeaders(response, path);
         if (description.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Nothing is known about " + resource.getURI());
             return;
         }
-        RDFFormat format = negotiate(request.getHeader("Accept"));
-        if (format == null) {
+        ContentNegotiation.Choice choice = ContentNegotiation.choose(request.getHeader("Accept"), request.getParameter("format"));
+        if (choice.isRdf()) {
+            // Where the statements come from and under what licence, in every RDF answer.
+            Node document = NodeFactory.createURI(publication.baseUrl(request) + path);
+            description.add(resource, Publication.iri(VOID_IN_DATASET), Publication.iri(PM.DATASET));
+            description.add(document, Publication.iri(FOAF_PRIMARY_TOPIC), resource);
+            description.add(document, Publication.iri(DCTERMS_LICENSE), Publication.iri(PM.LICENCE));
+            description.add(document, Publication.iri(VOID_IN_DATASET), Publication.iri(PM.DATASET));
+            publication.writeRdf(request, response, description, choice);
+        } else {
             response.setContentType("text/html;charset=utf-8");
             page.write(resource, request.getRequestURI(), response.getWriter());
-        } else {
-            response.setContentType(format.getLang().getContentType().getContentTypeStr() + ";charset=utf-8");
-            description.getPrefixMapping().setNsPrefixes(PREFIXES);
-            RDFDataMgr.write(response.getOutputStream(), description, format);
         }
-    }
-
-    /** The RDF format the client asks for, or null for a web page. */
-    static RDFFormat negotiate(String accept) {
-        if (accept == null) {
-            return null;
-        }
-        for (String range : accept.split(",")) {
-            String type = range.split(";")[0].strip();
-            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-                return null;
-            }
-            for (RDFFormat f : FORMATS) {
-                Lang lang = f.getLang();
-                if (lang.getContentType().getContentTypeStr().equals(type) || lang.getAltContentTypes().contains(type)) {
-                    return f;
-                }
-            }
-        }
-        return null;
     }
 
     private Graph describe(Node resource) {

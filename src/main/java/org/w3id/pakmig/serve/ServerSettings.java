@@ -10,10 +10,16 @@ import java.time.Duration;
  * @param allowService   whether SPARQL {@code SERVICE} may call other endpoints (off by default:
  *                       a public endpoint must not be usable to make requests elsewhere)
  * @param localhostOnly  listen on the loopback interface only
+ * @param baseUrl        the public address the server is reached at (behind w3id or a proxy),
+ *                       used in the dataset description and JSON-LD; null for the local address
  */
-public record ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly) {
+public record ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly, String baseUrl) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly) {
+        this(port, queryTimeout, allowService, localhostOnly, null);
+    }
 
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, DEFAULT_TIMEOUT, false, false);

@@ -10,14 +10,23 @@ import org.apache.jena.sparql.util.Context;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.web.WebPages;
+import org.w3id.pakmig.publish.Publication;
+import org.w3id.pakmig.web.ContextServlet;
+import org.w3id.pakmig.web.DescriptionServlet;
+import org.w3id.pakmig.web.DumpServlet;
+import org.w3id.pakmig.web.HxlServlet;
+import org.w3id.pakmig.web.OntologyServlet;
+import org.w3id.pakmig.web.PageTemplates;
+import org.w3id.pakmig.web.ServiceDescriptionFilter;
 
 /**
  * The embedded Fuseki server: dataset {@code /pakmig} with SPARQL query at
  * {@code /pakmig/sparql} (and {@code /pakmig/query}) and Graph Store read at
  * {@code /pakmig/get}; resource pages that make the graph's IRIs resolve ({@code /id/...},
- * {@code /ontology}); the web pages of {@link WebPages} (workbench at {@code /}, search,
- * pictures, {@code /api/queries}). Read-only: there is no
- * update or upload endpoint.
+ * {@code /ontology}, {@code /graph/...}, {@code /dataset}); dumps, the JSON-LD context and
+ * the service description; the web pages of {@link WebPages} (workbench at {@code /}, search,
+ * pictures, {@code /api/queries}). Read-only: there is no update or upload endpoint unless
+ * contributions are switched on (see {@code serve --auth}).
  */
 public final class SparqlServer {
     public static final String DATASET = "/pakmig";
@@ -30,12 +39,21 @@ public final class SparqlServer {
 
     /** As {@link #start(DatasetGraph, ServerSettings)}, offering {@code catalogue} in the workbench and at {@code /api/queries}. */
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue) {
-        return start(dataset, settings, catalogue, builder -> {});
+        return start(dataset, settings, catalogue, Publication.of(dataset, settings.baseUrl()), builder -> {});
     }
 
-    /** As {@link #start(DatasetGraph, ServerSettings, QueryCatalogue)}, letting {@code extensions} add endpoints (contributions). */
+    /** As {@link #start(DatasetGraph, ServerSettings)}, describing the dataset as {@code publication}. */
+    public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, Publication publication) {
+        return start(dataset, settings, QueryCatalogue.from(SourceTree.packaged()), publication, builder -> {});
+    }
+
+    /**
+     * The server with everything: {@code catalogue} in the workbench and at {@code /api/queries},
+     * {@code publication} for the dataset description and dumps, and {@code extensions} adding
+     * endpoints (contributions).
+     */
     public static FusekiServer start(DatasetGraph dataset, ServerSettings settings, QueryCatalogue catalogue,
-                                     Consumer<FusekiServer.Builder> extensions) {
+                                     Publication publication, Consumer<FusekiServer.Builder> extensions) {
         // The server's settings live in a context of its own, layered over the dataset's:
         // writing them into the dataset's context would leak one server's timeout into every
         // other user of the same dataset (another server, a test, the query command).
@@ -43,13 +61,26 @@ public final class SparqlServer {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
         DatasetGraph served = new DatasetGraphWrapper(dataset, context);
+        PageTemplates templates = new PageTemplates();
+        DescriptionServlet descriptions = new DescriptionServlet(served, publication, templates);
+        OntologyServlet ontology = new OntologyServlet(served, publication, templates);
+        ServiceDescriptionFilter serviceDescription = new ServiceDescriptionFilter(served, publication);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(settings.port())
                 .loopback(settings.localhostOnly())
                 .enableCors(true, null)
                 .add(DATASET, served, false)
-                .addServlet("/id/*", new ResourcePageServlet(served))
-                .addServlet("/ontology", new ResourcePageServlet(served));
+                .addFilter(DATASET + "/sparql", serviceDescription)
+                .addFilter(DATASET + "/query", serviceDescription)
+                .addServlet("/id/*", new ResourcePageServlet(served, publication))
+                .addServlet("/ontology", ontology)
+                .addServlet("/ontology/*", ontology)
+                .addServlet("/graph/*", descriptions)
+                .addServlet("/dataset", descriptions)
+                .addServlet("/.well-known/void", descriptions)
+                .addServlet("/dumps/*", new DumpServlet(publication.dumps()))
+                .addServlet("/context.jsonld", new ContextServlet(publication))
+                .addServlet("/export/*", new HxlServlet(served));
         new WebPages(served, catalogue).addTo(builder);
         extensions.accept(builder);
         return builder.build().start();

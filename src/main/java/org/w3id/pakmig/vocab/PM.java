@@ -11,6 +11,14 @@ public final class PM {
     public static final String GRAPH = BASE + "graph/";
     /** Contributed graphs: {@code graph/contrib/{user}/...}, written through {@code serve --auth}. */
     public static final String CONTRIBUTIONS = GRAPH + "contrib/";
+    /** The ontology's IRI (its terms are {@link #NS} + name). */
+    public static final String ONTOLOGY_IRI = BASE + "ontology";
+    /** The IRI of the whole dataset, described in VoID and DCAT in graph {@code meta}. */
+    public static final String DATASET = BASE + "dataset";
+    /** The licence of the ontology and the data. */
+    public static final String LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+    /** Name of the graph that describes the dataset (VoID/DCAT). */
+    public static final String META = "meta";
 
     /** Name of the graph the rules write their conclusions into. */
     public static final String INFERRED = "inferred";

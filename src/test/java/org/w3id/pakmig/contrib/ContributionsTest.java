@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.pakmig.RealGraph;
 import org.w3id.pakmig.load.DatasetLoader;
+import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
@@ -96,7 +97,7 @@ class ContributionsTest {
         ServedDatabase database = TdbStore.open(db);
         ServerSettings settings = new ServerSettings(0, Duration.ofSeconds(30), false, true);
         FusekiServer fuseki = SparqlServer.start(database.dataset(), settings, QueryCatalogue.from(RealGraph.sources()),
-            builder -> contributions.addTo(builder, SparqlServer.DATASET, database.dataset()));
+            Publication.of(database.dataset(), null), builder -> contributions.addTo(builder, SparqlServer.DATASET, database.dataset()));
         return new Server(database, fuseki);
     }
 
