@@ -44,7 +44,7 @@ public final class StatementCitations {
     private static final Set<Node> NAMING = Set.of(RDF.type.asNode(), RDFS.label.asNode(),
             SKOS.altLabel.asNode(), DCTerms.description.asNode());
     /** Kinds of resource that are controlled-vocabulary terms (see docs/modelling.md, Identifiers). */
-    private static final Set<String> VOCABULARIES = Set.of("category", "migration-type", "unit", "measure", "mode",
+    private static final Set<String> VOCABULARIES = Set.of("category", "migration-type", "unit", "measure", "mode", "derivation",
                                                            "level", "area", "scheme");
     /** The citation itself is not a statement that needs one. */
     private static final Set<Node> CITING = Set.of(DERIVED_FROM, ANCHOR);
