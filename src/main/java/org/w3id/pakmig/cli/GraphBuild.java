@@ -12,10 +12,13 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.reason.RuleMaterialiser;
 import org.w3id.pakmig.search.SearchIndex;
+import org.w3id.pakmig.validate.CitationCoverage;
+import org.w3id.pakmig.validate.DuplicateCandidates;
 import org.w3id.pakmig.validate.IntegrityChecks;
 import org.w3id.pakmig.validate.Problem;
 import org.w3id.pakmig.validate.ShapeValidator;
@@ -44,6 +47,7 @@ public final class GraphBuild {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
+        Map<Node, Graph> citations = StatementCitations.separate(loaded.dataset());
         Graph asserted = union(loaded.dataset());
         t = lap(millis, "load", t);
 
@@ -56,12 +60,16 @@ public final class GraphBuild {
         // The asserted union has served validation and reasoning; with the conclusions added
         // it becomes the default graph, the union of every named graph (linked, not copied).
         inferred.find().forEach(asserted::add);
+        citations.forEach((name, graph) -> graph.find().forEach(asserted::add));
         DatasetGraph dataset = DatasetGraphFactory.createGeneral(asserted);
         loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
         dataset.addGraph(PM.graph(PM.INFERRED), inferred);
+        citations.forEach(dataset::addGraph);
         t = lap(millis, "rules", t);
 
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));
+        problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
+        problems.addAll(CitationCoverage.find(dataset, loaded.index()));
         t = lap(millis, "checks", t);
 
         Map<String, Long> sizes = new TreeMap<>();

@@ -97,6 +97,45 @@ class IntegrityChecksTest {
     }
 
     @Test
+    void figuresWithoutPeriodOrNormalisableUnitAreCaught() {
+        String claim = "x:c a pm:StatisticalClaim ; rdfs:label \"C\"@en ; pm:about x:c ; pm:measure x:m ; pm:value 3 ; "
+                       + "prov:wasDerivedFrom x:s ; pm:unit %s %s .";
+        assertTrue(firing(claim.formatted("<https://w3id.org/pakmig/id/unit/person>", "")).contains("figure-without-period"));
+        assertTrue(!firing(claim.formatted("<https://w3id.org/pakmig/id/unit/person>", "; pm:undated true")).contains("figure-without-period"));
+        assertTrue(firing(claim.formatted("x:furlongs", "; pm:undated true")).contains("figure-not-normalised"));
+        String rank = claim.formatted("<https://w3id.org/pakmig/id/unit/count>", "; pm:undated true") + " x:m rdfs:label \"rank among districts\"@en .";
+        Set<String> fired = firing(rank);
+        assertTrue(fired.contains("figure-not-normalised"), fired.toString());
+    }
+
+    @Test
+    void formerPostsAndStudiesRecordedAsAffiliationsAreCaught() {
+        String person = "x:p a pm:Person ; rdfs:label \"P\"@en ; prov:wasDerivedFrom x:s ; pm:positionTitle \"%s\" ; %s x:o .";
+        assertTrue(firing(person.formatted("Former Inspector General of Police", "pm:affiliation")).contains("former-post-as-affiliation"));
+        assertTrue(firing(person.formatted("MS Scholar, Department of Politics", "pm:affiliation")).contains("former-post-as-affiliation"));
+        assertTrue(!firing(person.formatted("Former Inspector General of Police", "pm:formerAffiliation")).contains("former-post-as-affiliation"));
+        assertTrue(!firing(person.formatted("Director General", "pm:affiliation")).contains("former-post-as-affiliation"));
+    }
+
+    @Test
+    void typesThatDoNotFitAcrossDocumentsAreCaught() {
+        String partition = "x:partition a pm:%s ; rdfs:label \"Partition\"@en ; prov:wasDerivedFrom x:s .";
+        assertTrue(firingAcross(partition.formatted("MigrationWave"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
+        assertTrue(!firingAcross(partition.formatted("Event"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
+    }
+
+    /** Which checks fire when graphs doc-008 and doc-009 hold the two snippets. */
+    private static Set<String> firingAcross(String doc8, String doc9) {
+        DatasetGraph dataset = DatasetGraphFactory.createGeneral();
+        dataset.addGraph(PM.graph(PM.ONTOLOGY), RealGraph.dataset().getGraph(PM.graph(PM.ONTOLOGY)));
+        dataset.addGraph(PM.graph("doc-008"), RealGraph.turtle(PREFIXES + doc8));
+        dataset.addGraph(PM.graph("doc-009"), RealGraph.turtle(PREFIXES + doc9));
+        return IntegrityChecks.from(RealGraph.sources()).run(dataset, new SourceIndex()).stream()
+            .map(p -> p.check().replace("queries/checks/", "").replace("-violation.rq", ""))
+            .collect(Collectors.toSet());
+    }
+
+    @Test
     void termsWithoutDefinitionAreCaught() {
         DatasetGraph dataset = DatasetGraphFactory.createGeneral();
         dataset.addGraph(PM.graph(PM.ONTOLOGY), RealGraph.turtle(PREFIXES
