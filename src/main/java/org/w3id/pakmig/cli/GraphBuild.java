@@ -16,6 +16,7 @@ import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.reason.RuleMaterialiser;
+import org.w3id.pakmig.validate.DuplicateCandidates;
 import org.w3id.pakmig.validate.IntegrityChecks;
 import org.w3id.pakmig.validate.Problem;
 import org.w3id.pakmig.validate.ShapeValidator;
@@ -65,6 +66,7 @@ public final class GraphBuild {
         t = lap(millis, "rules", t);
 
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));
+        problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
         t = lap(millis, "checks", t);
 
         Map<String, Long> sizes = new TreeMap<>();

@@ -97,6 +97,24 @@ class IntegrityChecksTest {
     }
 
     @Test
+    void typesThatDoNotFitAcrossDocumentsAreCaught() {
+        String partition = "x:partition a pm:%s ; rdfs:label \"Partition\"@en ; prov:wasDerivedFrom x:s .";
+        assertTrue(firingAcross(partition.formatted("MigrationWave"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
+        assertTrue(!firingAcross(partition.formatted("Event"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
+    }
+
+    /** Which checks fire when graphs doc-008 and doc-009 hold the two snippets. */
+    private static Set<String> firingAcross(String doc8, String doc9) {
+        DatasetGraph dataset = DatasetGraphFactory.createGeneral();
+        dataset.addGraph(PM.graph(PM.ONTOLOGY), RealGraph.dataset().getGraph(PM.graph(PM.ONTOLOGY)));
+        dataset.addGraph(PM.graph("doc-008"), RealGraph.turtle(PREFIXES + doc8));
+        dataset.addGraph(PM.graph("doc-009"), RealGraph.turtle(PREFIXES + doc9));
+        return IntegrityChecks.from(RealGraph.sources()).run(dataset, new SourceIndex()).stream()
+            .map(p -> p.check().replace("queries/checks/", "").replace("-violation.rq", ""))
+            .collect(Collectors.toSet());
+    }
+
+    @Test
     void termsWithoutDefinitionAreCaught() {
         DatasetGraph dataset = DatasetGraphFactory.createGeneral();
         dataset.addGraph(PM.graph(PM.ONTOLOGY), RealGraph.turtle(PREFIXES
