@@ -21,15 +21,17 @@ import org.w3id.pakmig.vocab.PM;
 
 /**
  * Turns the citations written in a document's files into that document's citation graph
- * ({@code graph/doc-002-citations}): one reified statement per (statement, citing section),
+ * ({@code graph/doc-002-citations}): one reified statement per annotation block or inherited citation,
  * in plain RDF (rdf:subject, rdf:predicate, rdf:object) so that SPARQL 1.1 and the OWL API
  * read it. Data authors cite a statement with an RDF 1.2 annotation,
  * {@code s p o {| prov:wasDerivedFrom section:x ; pm:anchorPhrase "..." |}}; the parser's
  * reifier ({@code _:r rdf:reifies <<( s p o )>>}) is moved out of the document graph here, so
  * no triple term reaches validation, the rules or the served graph. A statement without an
  * annotation inherits its subject's own citation when the subject cites exactly one section
- * in that graph; naming statements (type, label, alternative label, description) inherit
- * every section the subject cites. See docs/modelling.md, "Statement-level citations".
+ * in that graph; naming statements (type, label, alternative label, description) and
+ * classifying ones (whose object is a term of a controlled vocabulary: a driver category, a
+ * migration type, a unit...) inherit every section the subject cites. See docs/modelling.md,
+ * "Statement-level citations".
  */
 public final class StatementCitations {
     public static final String SUFFIX = "-citations";
@@ -41,6 +43,9 @@ public final class StatementCitations {
     /** Statements that name or describe a thing: every section that speaks of it names it. */
     private static final Set<Node> NAMING = Set.of(RDF.type.asNode(), RDFS.label.asNode(),
             SKOS.altLabel.asNode(), DCTerms.description.asNode());
+    /** Kinds of resource that are controlled-vocabulary terms (see docs/modelling.md, Identifiers). */
+    private static final Set<String> VOCABULARIES = Set.of("category", "migration-type", "unit", "measure", "mode", "derivation",
+                                                           "level", "area", "scheme");
     /** The citation itself is not a statement that needs one. */
     private static final Set<Node> CITING = Set.of(DERIVED_FROM, ANCHOR);
 
@@ -103,14 +108,21 @@ public final class StatementCitations {
             if (anchors.size() == 1) {
                 citations.add(citation, ANCHOR, anchors.get(0));
             }
-        } else if (NAMING.contains(t.getPredicate())) {
-            for (Node section : sections) {
-                Node citation = NodeFactory.createBlankNode();
-                citations.add(citation, RDF.type.asNode(), INHERITED);
-                reified(citations, citation, t);
-                citations.add(citation, DERIVED_FROM, section);
-            }
+        } else if (NAMING.contains(t.getPredicate()) || classifying(t.getObject())) {
+            Node citation = NodeFactory.createBlankNode();
+            citations.add(citation, RDF.type.asNode(), INHERITED);
+            reified(citations, citation, t);
+            sections.forEach(section -> citations.add(citation, DERIVED_FROM, section));
         }
+    }
+
+    private static boolean classifying(Node object) {
+        if (!object.isURI() || !object.getURI().startsWith(PM.ID)) {
+            return false;
+        }
+        String kind = object.getURI().substring(PM.ID.length());
+        int slash = kind.indexOf('/');
+        return slash > 0 && VOCABULARIES.contains(kind.substring(0, slash));
     }
 
     private static void reified(Graph citations, Node citation, Triple t) {

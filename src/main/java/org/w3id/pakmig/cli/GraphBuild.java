@@ -16,6 +16,7 @@ import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.reason.RuleMaterialiser;
+import org.w3id.pakmig.validate.CitationCoverage;
 import org.w3id.pakmig.validate.DuplicateCandidates;
 import org.w3id.pakmig.validate.IntegrityChecks;
 import org.w3id.pakmig.validate.Problem;
@@ -67,6 +68,7 @@ public final class GraphBuild {
 
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));
         problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
+        problems.addAll(CitationCoverage.find(dataset, loaded.index()));
         t = lap(millis, "checks", t);
 
         Map<String, Long> sizes = new TreeMap<>();

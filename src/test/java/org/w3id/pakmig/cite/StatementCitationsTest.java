@@ -84,4 +84,25 @@ class StatementCitationsTest {
         assertTrue(citations.contains(c, StatementCitations.ANCHOR, NodeFactory.createLiteralString("700 migrants")));
         assertTrue(citations.contains(c, RDF.type.asNode(), StatementCitations.INHERITED));
     }
+
+    @Test
+    void theRealGraphCitesEveryStatementOfEveryDocument() {
+        assertEquals(List.of(), org.w3id.pakmig.RealGraph.build().problems().stream()
+            .filter(p -> p.check().equals(org.w3id.pakmig.validate.CitationCoverage.CHECK)).toList());
+        assertTrue(org.w3id.pakmig.RealGraph.dataset().getGraph(org.w3id.pakmig.vocab.PM.graph("doc-002-citations")).size() > 0);
+    }
+
+    @Test
+    void anUnannotatedStatementOfAManySectionResourceIsReported() {
+        Graph doc = parse("""
+                x:fia rdfs:label "FIA"@en ; pm:operatesIn x:pakistan ; prov:wasDerivedFrom s:a , s:b .
+                x:act pm:year 2018 ; prov:wasDerivedFrom s:a .
+                """);
+        org.apache.jena.sparql.core.DatasetGraph dataset = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
+        dataset.addGraph(org.w3id.pakmig.vocab.PM.graph("doc-009"), doc);
+        StatementCitations.separate(dataset).forEach(dataset::addGraph);
+        var problems = org.w3id.pakmig.validate.CitationCoverage.find(dataset, new org.w3id.pakmig.load.SourceIndex());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("operatesIn"), problems.toString());
+    }
 }

@@ -45,8 +45,11 @@ class AnchorPhraseTest {
 
         List<Binding> anchors = RealGraph.select("""
             PREFIX pm: <https://w3id.org/pakmig/ontology#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             SELECT ?claim ?anchor WHERE {
-              GRAPH <https://w3id.org/pakmig/graph/doc-%s> { ?claim pm:anchorPhrase ?anchor }
+              { GRAPH <https://w3id.org/pakmig/graph/doc-%1$s> { ?claim pm:anchorPhrase ?anchor } }
+              UNION  # anchor phrases of statement citations (docs/modelling.md)
+              { GRAPH <https://w3id.org/pakmig/graph/doc-%1$s-citations> { ?c pm:anchorPhrase ?anchor ; rdf:subject ?claim } }
             }""".formatted(number));
         List<String> notFound = new ArrayList<>();
         for (Binding row : anchors) {

@@ -167,7 +167,8 @@ class RulesTest {
         Node conflicts = pm("conflictsWith");
         assertTrue(has(inferred, id("test/a"), conflicts, id("test/b")));
         assertTrue(has(inferred, id("test/b"), conflicts, id("test/a")));
-        assertTrue(has(inferred, id("test/noPeriod1"), conflicts, id("test/noPeriod2")));
+        assertFalse(has(inferred, id("test/noPeriod1"), conflicts, id("test/noPeriod2")),
+                    "figures without a period are not comparable: no conflict");
         assertFalse(has(inferred, id("test/a"), conflicts, id("test/same")), "700 and 700.0 are the same value");
         assertFalse(has(inferred, id("test/a"), conflicts, id("test/otherYear")));
         assertFalse(has(inferred, id("test/a"), conflicts, id("test/otherMeasure")));
@@ -190,5 +191,27 @@ class RulesTest {
         assertTrue(has(inferred, id("test/below"), pm("conflictsWith"), id("test/range")));
         assertTrue(has(inferred, id("test/range"), pm("conflictsWith"), id("test/below")));
         assertFalse(has(inferred, id("test/inside"), pm("conflictsWith"), id("test/range")));
+    }
+
+    @Test
+    void figuresGetValuesInBaseUnitsAndCompareAcrossScales() {
+        Graph inferred = infer("""
+            x:billions a pm:StatisticalClaim ; pm:about x:trade ; pm:measure measure:cost-per-person ;
+                pm:unit unit:usd-billion ; pm:referencePeriod "2020" ; pm:value 0.2 .
+            x:units a pm:StatisticalClaim ; pm:about x:trade ; pm:measure measure:cost-per-person ;
+                pm:unit unit:usd ; pm:referencePeriod "2020" ; pm:value 300000000 .
+            x:same a pm:StatisticalClaim ; pm:about x:trade ; pm:measure measure:cost-per-person ;
+                pm:unit unit:usd ; pm:referencePeriod "2020" ; pm:value 200000000 .
+            x:acres a pm:StatisticalClaim ; pm:about x:land ; pm:measure measure:cost-per-person ;
+                pm:unit unit:acre ; pm:minValue 10 ; pm:maxValue 100 ; pm:undated true .
+            """);
+        assertTrue(has(inferred, id("test/billions"), pm("normalisedUnit"), id("unit/usd")));
+        double billions = inferred.find(id("test/billions"), pm("normalisedValue"), Node.ANY).next().getObject()
+                                  .getLiteralValue() instanceof Number n ? n.doubleValue() : -1;
+        assertTrue(Math.abs(billions - 200000000) < 1, "0.2 billion dollars is 200 million dollars: " + billions);
+        assertTrue(has(inferred, id("test/billions"), pm("conflictsWith"), id("test/units")), "0.2 billion vs 300 million");
+        assertFalse(has(inferred, id("test/billions"), pm("conflictsWith"), id("test/same")), "0.2 billion is 200 million");
+        assertTrue(has(inferred, id("test/acres"), pm("normalisedUnit"), id("unit/hectare")));
+        assertTrue(inferred.contains(id("test/acres"), pm("normalisedMaxValue"), Node.ANY));
     }
 }

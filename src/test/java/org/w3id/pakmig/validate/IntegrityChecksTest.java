@@ -97,6 +97,18 @@ class IntegrityChecksTest {
     }
 
     @Test
+    void figuresWithoutPeriodOrNormalisableUnitAreCaught() {
+        String claim = "x:c a pm:StatisticalClaim ; rdfs:label \"C\"@en ; pm:about x:c ; pm:measure x:m ; pm:value 3 ; "
+                       + "prov:wasDerivedFrom x:s ; pm:unit %s %s .";
+        assertTrue(firing(claim.formatted("<https://w3id.org/pakmig/id/unit/person>", "")).contains("figure-without-period"));
+        assertTrue(!firing(claim.formatted("<https://w3id.org/pakmig/id/unit/person>", "; pm:undated true")).contains("figure-without-period"));
+        assertTrue(firing(claim.formatted("x:furlongs", "; pm:undated true")).contains("figure-not-normalised"));
+        String rank = claim.formatted("<https://w3id.org/pakmig/id/unit/count>", "; pm:undated true") + " x:m rdfs:label \"rank among districts\"@en .";
+        Set<String> fired = firing(rank);
+        assertTrue(fired.contains("figure-not-normalised"), fired.toString());
+    }
+
+    @Test
     void typesThatDoNotFitAcrossDocumentsAreCaught() {
         String partition = "x:partition a pm:%s ; rdfs:label \"Partition\"@en ; prov:wasDerivedFrom x:s .";
         assertTrue(firingAcross(partition.formatted("MigrationWave"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
