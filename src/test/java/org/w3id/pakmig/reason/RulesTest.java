@@ -214,4 +214,15 @@ class RulesTest {
         assertTrue(has(inferred, id("test/acres"), pm("normalisedUnit"), id("unit/hectare")));
         assertTrue(inferred.contains(id("test/acres"), pm("normalisedMaxValue"), Node.ANY));
     }
+
+    @Test
+    void onlyAPresentAffiliationMakesAnOrgMembership() {
+        Graph inferred = infer("""
+            x:officer pm:affiliation x:motorwayPolice ; pm:formerAffiliation x:punjabPolice ; pm:educatedAt x:polytechnic .
+            """);
+        Node memberOf = NodeFactory.createURI("http://www.w3.org/ns/org#memberOf");
+        assertTrue(has(inferred, id("test/officer"), memberOf, id("test/motorwayPolice")));
+        assertFalse(has(inferred, id("test/officer"), memberOf, id("test/punjabPolice")), "a former post is not a present membership");
+        assertFalse(has(inferred, id("test/officer"), memberOf, id("test/polytechnic")), "a place of study is not an affiliation");
+    }
 }

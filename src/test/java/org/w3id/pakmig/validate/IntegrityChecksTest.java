@@ -109,6 +109,15 @@ class IntegrityChecksTest {
     }
 
     @Test
+    void formerPostsAndStudiesRecordedAsAffiliationsAreCaught() {
+        String person = "x:p a pm:Person ; rdfs:label \"P\"@en ; prov:wasDerivedFrom x:s ; pm:positionTitle \"%s\" ; %s x:o .";
+        assertTrue(firing(person.formatted("Former Inspector General of Police", "pm:affiliation")).contains("former-post-as-affiliation"));
+        assertTrue(firing(person.formatted("MS Scholar, Department of Politics", "pm:affiliation")).contains("former-post-as-affiliation"));
+        assertTrue(!firing(person.formatted("Former Inspector General of Police", "pm:formerAffiliation")).contains("former-post-as-affiliation"));
+        assertTrue(!firing(person.formatted("Director General", "pm:affiliation")).contains("former-post-as-affiliation"));
+    }
+
+    @Test
     void typesThatDoNotFitAcrossDocumentsAreCaught() {
         String partition = "x:partition a pm:%s ; rdfs:label \"Partition\"@en ; prov:wasDerivedFrom x:s .";
         assertTrue(firingAcross(partition.formatted("MigrationWave"), partition.formatted("ArmedConflict")).contains("incompatible-types"));
