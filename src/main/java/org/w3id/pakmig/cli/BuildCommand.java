@@ -35,7 +35,7 @@ final class BuildCommand implements Command {
         if (db == null) {
             throw new UsageException("--db DIR is required");
         }
-        GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+        GraphBuild.Result result = GraphBuild.runForStore(Sources.from(options));
         BuildReport.printSummary(result, out);
         if (!result.ok()) {
             BuildReport.printProblems(result, err);

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.reason.RuleMaterialiser;
@@ -39,11 +37,24 @@ public final class GraphBuild {
 
     private GraphBuild() {}
 
+    /** Builds a dataset to serve from memory (transactional, with its own copy of the data). */
     public static Result run(SourceTree tree) {
+        return run(tree, true);
+    }
+
+    /**
+     * Builds a dataset to be written elsewhere (a TDB2 database): the same build without the
+     * transactional in-memory copy, which only serving from memory needs.
+     */
+    public static Result runForStore(SourceTree tree) {
+        return run(tree, false);
+    }
+
+    private static Result run(SourceTree tree, boolean toServe) {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
-        Graph asserted = union(loaded.dataset());
+        Graph asserted = loaded.union();
         t = lap(millis, "load", t);
 
         List<Problem> problems = new ArrayList<>();
@@ -65,7 +76,7 @@ public final class GraphBuild {
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        DatasetGraph served = transactional(dataset);
+        DatasetGraph served = toServe ? transactional(dataset) : dataset;
         lap(millis, "store", t);
         return new Result(served, problems, sizes, millis);
     }
@@ -86,11 +97,4 @@ public final class GraphBuild {
         return served;
     }
 
-    private static Graph union(DatasetGraph dataset) {
-        Graph union = GraphFactory.createGraphMem();
-        for (Node g : (Iterable<Node>) dataset::listGraphNodes) {
-            dataset.getGraph(g).find().forEach(union::add);
-        }
-        return union;
-    }
 }

@@ -9,9 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -31,11 +35,12 @@ public final class DatasetLoader {
 
     public static Loaded load(SourceTree tree) {
         SourceIndex index = new SourceIndex();
+        Graph union = GraphFactory.createGraphMem();
         Map<String, Graph> graphs = new LinkedHashMap<>();
         for (Path file : tree.files("ontology", ".ttl")) {
             String name = tree.relativeName(file);
             if (!name.equals(SHAPES_FILE)) {
-                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), tree, file, index);
+                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), union, tree, file, index);
             }
         }
         if (!graphs.containsKey(PM.ONTOLOGY)) {
@@ -43,11 +48,11 @@ public final class DatasetLoader {
         }
         for (Path file : tree.files("data", ".ttl")) {
             String graphName = graphNameFor(tree.relativeName(file));
-            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), tree, file, index);
+            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), union, tree, file, index);
         }
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         graphs.forEach((name, graph) -> dsg.addGraph(PM.graph(name), graph));
-        return new Loaded(dsg, index);
+        return new Loaded(dsg, union, index);
     }
 
     /** {@code data/doc-002.ttl} and {@code data/doc-002/routes.ttl} both belong to graph {@code doc-002}. */
@@ -61,11 +66,15 @@ public final class DatasetLoader {
     /** Parses one Turtle file on its own (used for the shapes and for test fixtures). */
     public static Graph parseFile(SourceTree tree, Path file) {
         Graph graph = GraphFactory.createGraphMem();
-        parseInto(graph, tree, file, new SourceIndex());
+        parseInto(graph, null, tree, file, new SourceIndex());
         return graph;
     }
 
-    private static void parseInto(Graph target, SourceTree tree, Path file, SourceIndex index) {
+    /**
+     * One parse of one file, each triple going straight into its graph and, when given, the
+     * union of all graphs: no graph per file and no second pass to build the union.
+     */
+    private static void parseInto(Graph target, Graph union, SourceTree tree, Path file, SourceIndex index) {
         String name = tree.relativeName(file);
         String text;
         try {
@@ -73,23 +82,36 @@ public final class DatasetLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name, e);
         }
-        Graph parsed = GraphFactory.createGraphMem();
+        PrefixMapping prefixes = new PrefixMappingImpl();
         RDFParser.create()
                  .fromString(text)
                  .lang(Lang.TURTLE)
                  .base(PM.ID)
                  .errorHandler(new FailFast(name))
-                 .parse(parsed);
-        index.addFile(name, text, parsed.getPrefixMapping());
-        parsed.find().forEach(t -> {
-            index.addSubject(t.getSubject(), name);
-            target.add(t);
-        });
-        target.getPrefixMapping().setNsPrefixes(parsed.getPrefixMapping());
+                 .parse(new StreamRDFBase() {
+                     @Override
+                     public void triple(Triple t) {
+                         index.addSubject(t.getSubject(), name);
+                         target.add(t);
+                         if (union != null) {
+                             union.add(t);
+                         }
+                     }
+
+                     @Override
+                     public void prefix(String prefix, String iri) {
+                         prefixes.setNsPrefix(prefix, iri);
+                     }
+                 });
+        index.addFile(name, text, prefixes);
+        target.getPrefixMapping().setNsPrefixes(prefixes);
     }
 
-    /** The parsed dataset (named graphs only) with the index used to report problems by file. */
-    public record Loaded(DatasetGraph dataset, SourceIndex index) {}
+    /**
+     * The parsed dataset (named graphs only), the union of its graphs (filled by the same
+     * parse), and the index used to report problems by file.
+     */
+    public record Loaded(DatasetGraph dataset, Graph union, SourceIndex index) {}
 
     /** Turns every parser complaint, warnings included, into a {@link LoadException}. */
     private record FailFast(String file) implements ErrorHandler {

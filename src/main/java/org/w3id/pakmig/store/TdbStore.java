@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -30,7 +29,7 @@ public final class TdbStore {
             Path staging = Files.createTempDirectory(parent, target.getFileName() + ".building-");
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(staging.toString());
             try {
-                Txn.executeWrite(tdb, () -> source.find().forEachRemaining(tdb::add));
+                TdbBulkLoad.load(source, tdb);
             } finally {
                 TDBInternal.expel(tdb);
             }
