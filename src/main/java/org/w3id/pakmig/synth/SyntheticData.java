@@ -43,13 +43,18 @@ public final class SyntheticData {
 
     private final Random random;
     private final int documents;
+    private final int blocks;
     private final int districts;
+    /** District, measure and year (0: none) of the last claim written. */
+    private int[] previousClaim;
 
     SyntheticData(long seed, long triples) {
         this.random = new Random(seed);
         long perDocument = (long) TRIPLES_PER_BLOCK * BLOCKS_PER_DOCUMENT;
         this.documents = (int) Math.max(1, Math.min(999, (triples + perDocument / 2) / perDocument));
-        this.districts = documents * DISTRICTS_PER_DOCUMENT;
+        // Below one document (test fixtures), a shorter document about fewer places.
+        this.blocks = (int) Math.max(1, Math.min(BLOCKS_PER_DOCUMENT, triples / TRIPLES_PER_BLOCK));
+        this.districts = Math.max(2, documents * DISTRICTS_PER_DOCUMENT * blocks / BLOCKS_PER_DOCUMENT);
     }
 
     public static void main(String[] args) {
@@ -141,7 +146,7 @@ public final class SyntheticData {
         try (BufferedWriter w = Files.newBufferedWriter(dataFile, StandardCharsets.UTF_8)) {
             w.write(PREFIXES);
             w.write("# Synthetic document %s: made up for benchmarks.\n".formatted(doc));
-            for (int b = 0; b < BLOCKS_PER_DOCUMENT; b++) {
+            for (int b = 0; b < blocks; b++) {
                 writeBlock(w, doc, d, b);
             }
         }
@@ -188,21 +193,25 @@ public final class SyntheticData {
     }
 
     /**
-     * A claim about a district near this document's own: its measure, unit and period are
-     * drawn from a few, so other documents (and this one) report the same figure differently.
+     * A claim about a district near this document's own. Every third claim deliberately
+     * reports the figure of the claim before it (same place, measure, unit and period) with
+     * another value; the others draw measure and period from a few, so other documents also
+     * report the same figure, mostly agreeing.
      */
     private void writeClaim(BufferedWriter w, String id, String doc, int d, String cite) throws IOException {
-        int district = localDistrict(d);
-        int m = random.nextInt(MEASURES.length);
+        boolean disagree = previousClaim != null && random.nextInt(3) == 0;
+        int district = disagree ? previousClaim[0] : localDistrict(d);
+        int m = disagree ? previousClaim[1] : random.nextInt(MEASURES.length);
+        int year = disagree ? previousClaim[2] : random.nextInt(10) == 0 ? 0 : 2015 + random.nextInt(10);
+        previousClaim = new int[] {district, m, year};
         String unit = UNITS[m % UNITS.length];
-        String period = random.nextInt(10) == 0 ? "" : " ; pm:referencePeriod \"%d\"".formatted(2015 + random.nextInt(10));
+        String period = year == 0 ? "" : " ; pm:referencePeriod \"%d\"".formatted(year);
         int base = 1000 * (1 + (district * 31 + m * 7) % 50);
         String figure;
-        if (random.nextInt(10) == 0) {
+        if (!disagree && random.nextInt(10) == 0) {
             figure = "pm:minValue %d ; pm:maxValue %d".formatted(base / 2, base * 2);
         } else {
-            // Two of three sources agree on the figure; the third reports another.
-            figure = "pm:value %d".formatted(random.nextInt(3) == 0 ? base + 1 + random.nextInt(base) : base);
+            figure = "pm:value %d".formatted(disagree ? base + 1 + random.nextInt(base) : base);
         }
         w.write(("claim:syn-%s a pm:StatisticalClaim ; rdfs:label \"Figure %s (synthetic)\"@en ;\n"
                 + "    pm:about place:syn-district-%d ; pm:measure measure:syn-%s ; pm:unit unit:syn-%s ; %s%s ;\n"
@@ -211,8 +220,8 @@ public final class SyntheticData {
 
     /** Documents write about their own districts and their neighbours' (shared with a few other documents). */
     private int localDistrict(int d) {
-        int spread = DISTRICTS_PER_DOCUMENT * 2;
-        return Math.floorMod(d * DISTRICTS_PER_DOCUMENT + random.nextInt(spread) - DISTRICTS_PER_DOCUMENT / 2, districts);
+        int own = districts / documents;
+        return Math.floorMod(d * own + random.nextInt(own * 2) - own / 2, districts);
     }
 
     private String name() {
