@@ -56,12 +56,21 @@ public final class StatementCitations {
      * returns the citation graphs to add beside them, keyed by graph name.
      */
     public static Map<Node, Graph> separate(DatasetGraph loaded) {
+        return separate(loaded, GraphFactory.createGraphMem());
+    }
+
+    /**
+     * As {@link #separate(DatasetGraph)}, also removing the annotations from {@code union}, the
+     * union of the loaded graphs that the loader filled in the same parse. Annotation triples
+     * have blank-node subjects of their own file, so no other graph holds them.
+     */
+    public static Map<Node, Graph> separate(DatasetGraph loaded, Graph union) {
         Map<Node, Graph> result = new LinkedHashMap<>();
         List<Node> names = new ArrayList<>();
         loaded.listGraphNodes().forEachRemaining(names::add);
         for (Node name : names) {
             if (PM.graphName(name).startsWith("doc-") && !PM.graphName(name).endsWith(SUFFIX)) {
-                result.put(PM.graph(PM.graphName(name) + SUFFIX), separate(loaded.getGraph(name)));
+                result.put(PM.graph(PM.graphName(name) + SUFFIX), separate(loaded.getGraph(name), union));
             }
         }
         return result;
@@ -69,6 +78,10 @@ public final class StatementCitations {
 
     /** Moves the annotations out of {@code document} and returns its citation graph. */
     public static Graph separate(Graph document) {
+        return separate(document, GraphFactory.createGraphMem());
+    }
+
+    private static Graph separate(Graph document, Graph union) {
         Graph citations = GraphFactory.createGraphMem();
         Set<Triple> annotated = new HashSet<>();
         List<Triple> reifiers = document.find(Node.ANY, REIFIES, Node.ANY).toList();
@@ -87,6 +100,7 @@ public final class StatementCitations {
                     citations.add(t);
                 }
                 document.delete(t);
+                union.delete(t);
             }
         }
         for (Triple t : document.find().toList()) {

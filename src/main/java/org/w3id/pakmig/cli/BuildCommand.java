@@ -39,7 +39,7 @@ final class BuildCommand implements Command {
         }
         // Locked before the build, so a running server or a second build is refused at once.
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
-            GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+            GraphBuild.Result result = GraphBuild.runForStore(Sources.from(options));
             BuildReport.printSummary(result, out);
             if (!result.ok()) {
                 BuildReport.printProblems(result, err);

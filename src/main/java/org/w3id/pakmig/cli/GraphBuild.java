@@ -11,7 +11,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
@@ -43,12 +42,25 @@ public final class GraphBuild {
 
     private GraphBuild() {}
 
+    /** Builds a dataset to serve from memory (transactional, with its own copy of the data). */
     public static Result run(SourceTree tree) {
+        return run(tree, true);
+    }
+
+    /**
+     * Builds a dataset to be written elsewhere (a TDB2 database): the same build without the
+     * transactional in-memory copy, which only serving from memory needs.
+     */
+    public static Result runForStore(SourceTree tree) {
+        return run(tree, false);
+    }
+
+    private static Result run(SourceTree tree, boolean toServe) {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
-        Map<Node, Graph> citations = StatementCitations.separate(loaded.dataset());
-        Graph asserted = union(loaded.dataset());
+        Graph asserted = loaded.union();
+        Map<Node, Graph> citations = StatementCitations.separate(loaded.dataset(), asserted);
         t = lap(millis, "load", t);
 
         List<Problem> problems = new ArrayList<>();
@@ -74,7 +86,7 @@ public final class GraphBuild {
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        DatasetGraph served = SearchIndex.inMemory(transactional(dataset));
+        DatasetGraph served = toServe ? SearchIndex.inMemory(transactional(dataset)) : dataset;
         lap(millis, "store", t);
         return new Result(served, Problem.once(problems), sizes, millis);
     }
@@ -95,11 +107,4 @@ public final class GraphBuild {
         return served;
     }
 
-    private static Graph union(DatasetGraph dataset) {
-        Graph union = GraphFactory.createGraphMem();
-        for (Node g : (Iterable<Node>) dataset::listGraphNodes) {
-            dataset.getGraph(g).find().forEach(union::add);
-        }
-        return union;
-    }
 }

@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.ParserProfile;
 import org.apache.jena.riot.system.RiotLib;
-import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -32,11 +35,12 @@ public final class DatasetLoader {
 
     public static Loaded load(SourceTree tree) {
         SourceIndex index = new SourceIndex();
+        Graph union = GraphFactory.createGraphMem();
         Map<String, Graph> graphs = new LinkedHashMap<>();
         for (Path file : tree.files("ontology", ".ttl")) {
             String name = tree.relativeName(file);
             if (!name.equals(SHAPES_FILE)) {
-                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), tree, file, index);
+                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), union, tree, file, index);
             }
         }
         if (!graphs.containsKey(PM.ONTOLOGY)) {
@@ -44,11 +48,11 @@ public final class DatasetLoader {
         }
         for (Path file : tree.files("data", ".ttl")) {
             String graphName = graphNameFor(tree.relativeName(file));
-            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), tree, file, index);
+            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), union, tree, file, index);
         }
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         graphs.forEach((name, graph) -> dsg.addGraph(PM.graph(name), graph));
-        return new Loaded(dsg, index);
+        return new Loaded(dsg, union, index);
     }
 
     /** {@code data/doc-002.ttl} and {@code data/doc-002/routes.ttl} both belong to graph {@code doc-002}. */
@@ -62,27 +66,46 @@ public final class DatasetLoader {
     /** Parses one Turtle file on its own (used for the shapes and for test fixtures). */
     public static Graph parseFile(SourceTree tree, Path file) {
         Graph graph = GraphFactory.createGraphMem();
-        parseInto(graph, tree, file, new SourceIndex());
+        parseInto(graph, null, tree, file, new SourceIndex());
         return graph;
     }
 
-    private static void parseInto(Graph target, SourceTree tree, Path file, SourceIndex index) {
+    /**
+     * One parse of one file, each triple going straight into its graph and, when given, the
+     * union of all graphs: no graph per file and no second pass to build the union.
+     */
+    private static void parseInto(Graph target, Graph union, SourceTree tree, Path file, SourceIndex index) {
         String name = tree.relativeName(file);
         String text = SourceText.read(file, name);
-        Graph parsed = GraphFactory.createGraphMem();
         ErrorHandler errors = new FailFast(name);
-        int fileId = index.addFile(name, parsed.getPrefixMapping());
+        PrefixMapping prefixes = new PrefixMappingImpl();
+        int fileId = index.addFile(name, prefixes);
         // LangTurtle is built by hand, not through RDFParser, to hand it a profile that records
         // each triple's line in the index as it is parsed.
         ParserProfile profile = new LineRecorder(RiotLib.profile(Lang.TURTLE, PM.ID, errors), index, fileId);
         Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(errors).build();
-        new LangTurtle(tokens, profile, StreamRDFLib.graph(parsed)).parse();
-        parsed.find().forEach(target::add);
-        target.getPrefixMapping().setNsPrefixes(parsed.getPrefixMapping());
+        new LangTurtle(tokens, profile, new StreamRDFBase() {
+            @Override
+            public void triple(Triple t) {
+                target.add(t);
+                if (union != null) {
+                    union.add(t);
+                }
+            }
+
+            @Override
+            public void prefix(String prefix, String iri) {
+                prefixes.setNsPrefix(prefix, iri);
+            }
+        }).parse();
+        target.getPrefixMapping().setNsPrefixes(prefixes);
     }
 
-    /** The parsed dataset (named graphs only) with the index used to report problems by file. */
-    public record Loaded(DatasetGraph dataset, SourceIndex index) {}
+    /**
+     * The parsed dataset (named graphs only), the union of its graphs (filled by the same
+     * parse), and the index used to report problems by file.
+     */
+    public record Loaded(DatasetGraph dataset, Graph union, SourceIndex index) {}
 
     /** Turns every parser complaint, warnings included, into a {@link LoadException}. */
     private record FailFast(String file) implements ErrorHandler {

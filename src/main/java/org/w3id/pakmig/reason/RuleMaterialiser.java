@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.rdf.model.InfModel;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
 import org.apache.jena.reasoner.rulesys.Rule;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * Applies the Jena rules of {@code ontology/pakmig.rules} once, forward, and returns only
- * what they add. The build stores that in the {@code inferred} graph, so queries never pay
+ * Applies the Jena rules of {@code ontology/pakmig.rules} forward, to a fixpoint, and returns
+ * only what they add (see {@link ForwardChainer} for how they run). The build stores that in the {@code inferred} graph, so queries never pay
  * for reasoning at run time.
  */
 public final class RuleMaterialiser {
@@ -42,18 +38,12 @@ public final class RuleMaterialiser {
         return rules;
     }
 
-    /** The triples the rules derive from {@code asserted} that it does not already hold. */
+    /**
+     * The triples the rules derive from {@code asserted} that it does not already hold.
+     * {@code asserted} is only read, by index lookups, so it may be a TDB2 graph: the memory
+     * this needs grows with the conclusions, not with the data.
+     */
     public Graph materialise(Graph asserted) {
-        GenericRuleReasoner reasoner = new GenericRuleReasoner(rules);
-        reasoner.setMode(GenericRuleReasoner.FORWARD_RETE);
-        InfModel inf = ModelFactory.createInfModel(reasoner, ModelFactory.createModelForGraph(asserted));
-        inf.prepare();
-        Graph inferred = GraphFactory.createGraphMem();
-        inf.getDeductionsModel().getGraph().find().forEach(t -> {
-            if (!asserted.contains(t)) {
-                inferred.add(t);
-            }
-        });
-        return inferred;
+        return new ForwardChainer(rules).run(asserted);
     }
 }

@@ -28,7 +28,7 @@ public final class TdbStore {
         Path generation = target.newGeneration();
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(generation.toString());
         try {
-            Txn.executeWrite(tdb, () -> source.find().forEachRemaining(tdb::add));
+            TdbBulkLoad.load(source, tdb);
             if (previous != null) {
                 carryContributions(previous, tdb);
             }
