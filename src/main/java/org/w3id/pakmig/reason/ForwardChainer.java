@@ -157,10 +157,15 @@ final class ForwardChainer {
             }
             ClauseEntry clause = plan.rest().get(step);
             if (clause instanceof Functor functor) {
+                // A builtin may bind variables (product(?v, ?f, ?n) binds ?n): they are
+                // unbound again afterwards, as a pattern's are, or the next match would test
+                // against this match's value instead of computing its own.
+                Node[] before = env.clone();
                 Builtin builtin = functor.getImplementor();
                 if (builtin.bodyCall(functor.getArgs(), functor.getArgLength(), this)) {
                     join(step + 1);
                 }
+                System.arraycopy(before, 0, env, 0, env.length);
             } else {
                 TriplePattern pattern = (TriplePattern) clause;
                 forEach(asserted, pattern, () -> join(step + 1));

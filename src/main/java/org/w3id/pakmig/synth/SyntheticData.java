@@ -33,6 +33,7 @@ public final class SyntheticData {
     private static final int SECTIONS = 12;
     private static final String[] MEASURES = {"migrant-stock", "annual-outflow", "remittances", "returnees",
         "trafficking-cases", "deaths-in-transit", "smuggling-fee", "unemployment-rate", "registered-workers", "deportations"};
+    /** Units of the ontology's own vocabulary, which carries their base units and conversion factors. */
     private static final String[] UNITS = {"person", "usd", "pkr", "percent", "count"};
     private static final String[] MODES = {"land", "sea", "air"};
     private static final String[] AREAS = {"prevention", "protection", "prosecution", "partnership", "data", "livelihoods"};
@@ -47,6 +48,7 @@ public final class SyntheticData {
     private final int districts;
     /** District, measure and year (0: none) of the last claim written. */
     private int[] previousClaim;
+    private int named;
 
     SyntheticData(long seed, long triples) {
         this.random = new Random(seed);
@@ -95,9 +97,6 @@ public final class SyntheticData {
             w.write("# Synthetic: shared vocabulary and places, made up for benchmarks.\n");
             for (String m : MEASURES) {
                 w.write("measure:syn-%s a pm:Measure ; rdfs:label \"%s (synthetic)\"@en .\n".formatted(m, m.replace('-', ' ')));
-            }
-            for (String u : UNITS) {
-                w.write("unit:syn-%s a pm:Unit ; rdfs:label \"%s (synthetic)\"@en .\n".formatted(u, u));
             }
             for (String m : MODES) {
                 w.write("mode:syn-%s a pm:TransportMode ; rdfs:label \"%s (synthetic)\"@en .\n".formatted(m, m));
@@ -205,7 +204,7 @@ public final class SyntheticData {
         int year = disagree ? previousClaim[2] : random.nextInt(10) == 0 ? 0 : 2015 + random.nextInt(10);
         previousClaim = new int[] {district, m, year};
         String unit = UNITS[m % UNITS.length];
-        String period = year == 0 ? "" : " ; pm:referencePeriod \"%d\"".formatted(year);
+        String period = year == 0 ? " ; pm:undated true" : " ; pm:referencePeriod \"%d\"".formatted(year);
         int base = 1000 * (1 + (district * 31 + m * 7) % 50);
         String figure;
         if (!disagree && random.nextInt(10) == 0) {
@@ -214,7 +213,7 @@ public final class SyntheticData {
             figure = "pm:value %d".formatted(disagree ? base + 1 + random.nextInt(base) : base);
         }
         w.write(("claim:syn-%s a pm:StatisticalClaim ; rdfs:label \"Figure %s (synthetic)\"@en ;\n"
-                + "    pm:about place:syn-district-%d ; pm:measure measure:syn-%s ; pm:unit unit:syn-%s ; %s%s ;\n"
+                + "    pm:about place:syn-district-%d ; pm:measure measure:syn-%s ; pm:unit unit:%s ; %s%s ;\n"
                 + "    pm:reportedBy agency:syn-%s-0 ; pm:refArea place:syn-district-%d").formatted(id, id, district, MEASURES[m], unit, figure, period, doc, district) + cite);
     }
 
@@ -224,14 +223,19 @@ public final class SyntheticData {
         return Math.floorMod(d * own + random.nextInt(own * 2) - own / 2, districts);
     }
 
+    /**
+     * A made-up name, numbered so no two things share one (the reconciliation check would take
+     * two same-named things for one).
+     */
     private String name() {
+        named++;
         int parts = 2 + random.nextInt(2);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < parts; i++) {
             s.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
         }
         s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
-        return s.toString();
+        return s + " " + named;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -34,6 +34,14 @@ public final class DuplicateCandidates {
     public static final String CHECK = "reconciliation: duplicate candidates";
     private static final Set<String> SMALL_WORDS = Set.of("the", "of", "in", "and", "from", "to", "a", "an",
                                                           "for", "on", "by", "with", "at");
+    /**
+     * Kinds of IRI that record what one document says (a figure, a statement, a definition, a
+     * recommendation, a model feature, a route leg): two documents saying alike things are two
+     * records by design, not one real thing under two IRIs. Leaving them out also keeps the
+     * pairwise comparison to things, whose number grows far slower than the data.
+     */
+    private static final Set<String> RECORD_KINDS = Set.of("claim", "statement", "definition", "recommendation",
+                                                           "feature", "leg");
     private static final Node SAME_AS = OWL.sameAs.asNode();
     private static final Node DIFFERENT = OWL.differentFrom.asNode();
     private static final Node REPLACED = DCTerms.isReplacedBy.asNode();
@@ -86,7 +94,7 @@ public final class DuplicateCandidates {
     private static void collect(Triple t, Map<Node, Set<Set<String>>> words, Map<Node, Set<String>> labels,
                                 Map<Node, Set<Node>> types, Set<List<Node>> settled) {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
-        if (!s.isURI() || !s.getURI().startsWith(PM.ID)) {
+        if (!s.isURI() || !s.getURI().startsWith(PM.ID) || isRecord(s)) {
             return;
         }
         if ((p.equals(RDFS.label.asNode()) || p.equals(SKOS.altLabel.asNode())) && o.isLiteral()) {
@@ -100,6 +108,12 @@ public final class DuplicateCandidates {
         } else if (p.equals(SAME_AS) || p.equals(DIFFERENT) || p.equals(REPLACED)) {
             settled.add(pair(s, o));
         }
+    }
+
+    private static boolean isRecord(Node resource) {
+        String path = resource.getURI().substring(PM.ID.length());
+        int slash = path.indexOf('/');
+        return slash > 0 && RECORD_KINDS.contains(path.substring(0, slash));
     }
 
     private static void report(Map<String, Problem> found, Set<List<Node>> settled, SourceIndex index,
