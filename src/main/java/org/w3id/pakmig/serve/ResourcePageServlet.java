@@ -79,7 +79,8 @@ public final class ResourcePageServlet extends HttpServlet {
             return null;
         }
         for (String range : accept.split(",")) {
-            String type = range.split(";")[0].strip();
+            int parameters = range.indexOf(';');
+            String type = (parameters < 0 ? range : range.substring(0, parameters)).strip();
             if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
                 return null;
             }

@@ -1,6 +1,7 @@
 package org.w3id.pakmig.serve;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How the endpoint runs.
@@ -10,10 +11,22 @@ import java.time.Duration;
  * @param allowService   whether SPARQL {@code SERVICE} may call other endpoints (off by default:
  *                       a public endpoint must not be usable to make requests elsewhere)
  * @param localhostOnly  listen on the loopback interface only
+ * @param serviceHosts   with {@code allowService}, the only hosts {@code SERVICE} may call
+ * @param limits         what one request and all requests together may use
  */
-public record ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly) {
+public record ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly,
+                             Set<String> serviceHosts, Limits limits) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public ServerSettings {
+        serviceHosts = Set.copyOf(serviceHosts);
+    }
+
+    /** Default limits, no SERVICE hosts. */
+    public ServerSettings(int port, Duration queryTimeout, boolean allowService, boolean localhostOnly) {
+        this(port, queryTimeout, allowService, localhostOnly, Set.of(), Limits.defaults());
+    }
 
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, DEFAULT_TIMEOUT, false, false);
