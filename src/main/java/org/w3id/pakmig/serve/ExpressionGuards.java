@@ -1,6 +1,10 @@
 package org.w3id.pakmig.serve;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrConcat;
@@ -8,6 +12,7 @@ import org.apache.jena.sparql.expr.E_StrEncodeForURI;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction1;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransform;
@@ -25,6 +30,12 @@ final class ExpressionGuards extends ExprTransformApplyElementTransform {
     private static final String FN = "http://www.w3.org/2005/xpath-functions#";
 
     private final QueryBudget budget;
+    /**
+     * Jena's expression walker visits the pattern of an {@code EXISTS} twice (its algebra and
+     * its syntax), so without this memo each nesting level doubles the work: 30 nested
+     * {@code FILTER EXISTS} would take longer than the age of the server.
+     */
+    private final Map<ExprFunctionOp, Expr> done = new IdentityHashMap<>();
 
     private ExpressionGuards(ElementTransform elements, QueryBudget budget) {
         super(elements);
@@ -57,6 +68,16 @@ final class ExpressionGuards extends ExprTransformApplyElementTransform {
             return new LengthCheck(super.transform(func, args));
         }
         return super.transform(func, args);
+    }
+
+    @Override
+    public Expr transform(ExprFunctionOp funcOp, ExprList args, Op opArg) {
+        Expr known = done.get(funcOp);
+        if (known == null) {
+            known = super.transform(funcOp, args, opArg);
+            done.put(funcOp, known);
+        }
+        return known;
     }
 
     @Override

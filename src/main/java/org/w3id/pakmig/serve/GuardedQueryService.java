@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -28,8 +29,10 @@ import org.apache.jena.sparql.util.Context;
  * <li>the timeout is enforced by this server's {@link QueryWatchdog}, not by Jena's shared
  *     alarm thread (which one query can block; see there);</li>
  * <li>regular expressions and string building are guarded ({@link ExpressionGuards});</li>
- * <li>SERVICE clauses are checked against the {@link ServicePolicy} before anything runs;</li>
+ * <li>SERVICE clauses are checked against the {@link ServicePolicy}, and the nesting depth
+ *     ({@link NestingDepth}), before anything runs;</li>
  * <li>a query nested so deeply that the parser or evaluator overflows its stack answers 400;</li>
+ * <li>error messages are sent in ASCII (see {@link #execute});</li>
  * <li>SELECT rows and CONSTRUCT triples are collected, up to the row limit, before the first
  *     byte is sent: a timeout always answers 503 (never a cut-off 200), and a truncated
  *     answer says so in a header before its body.</li>
@@ -56,6 +59,10 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         ScheduledFuture<?> deadline = watchdog.arm(cancel, settings.queryTimeout());
         try {
             super.execute(queryString, action);
+        } catch (ActionErrorException e) {
+            // Fuseki sends the message with a Content-Length counted in characters but written
+            // in bytes: a parse error quoting a non-ASCII character ended in a 500. Escape it.
+            throw new ActionErrorException(e.getRC(), asciiOnly(e.getMessage()), e.getCause());
         } catch (StackOverflowError e) {
             ServletOps.errorBadRequest("Query nested too deeply to evaluate");
         } catch (ServicePolicy.Refused e) {
@@ -65,9 +72,25 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         }
     }
 
+    private static String asciiOnly(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(message.length());
+        message.chars().forEach(c -> {
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\u%04X", c));
+            }
+        });
+        return out.toString();
+    }
+
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         AtomicBoolean cancel = (AtomicBoolean) action.getRequest().getAttribute(CANCEL_ATTRIBUTE);
+        NestingDepth.check(query);
         Query guarded = ExpressionGuards.apply(query, servicePolicy, new QueryBudget(cancel));
         Context context = action.getContext().copy();
         // The query's iterators read this signal; the watchdog sets it.

@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * ten seconds used to take every thread. Here a connection idle for
  * {@link Limits#idleTimeout()} is closed, a client sending or reading slower than
  * {@link #MIN_BYTES_PER_SECOND} is dropped, bodies over the size limit are refused, and there
- * are threads enough for the running queries plus as many waiting ones.
+ * are Jetty's usual 200 threads: a client that sends part of a body and then nothing holds a
+ * thread until the idle timeout, so it takes hundreds of them, not 18, to fill the pool.
  */
 final class JettyLimits {
     static final long MIN_BYTES_PER_SECOND = 512;
@@ -23,7 +24,7 @@ final class JettyLimits {
     private JettyLimits() {}
 
     static int threads(Limits limits) {
-        return Math.max(32, 4 * limits.maxConcurrent());
+        return Math.max(200, 4 * limits.maxConcurrent());
     }
 
     static void apply(Server jetty, Limits limits, QueryWatchdog watchdog) {

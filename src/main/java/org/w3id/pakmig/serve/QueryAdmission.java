@@ -18,6 +18,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpException;
+
 /**
  * In front of the dataset's endpoints: refuses, with a 4xx and one sentence, requests that
  * Fuseki would answer with a 500 (invalid UTF-8 in the query string or form, an unknown
@@ -52,7 +54,10 @@ final class QueryAdmission implements Filter {
             try {
                 body = BufferedBody.read(request.getInputStream(), maxRequestBytes);
             } catch (IOException | RuntimeException e) {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The request body could not be read");
+                // Jetty's size limit fails the read with a 413 of its own.
+                int status = tooLarge(e) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST;
+                response.sendError(status, status == 413 ? "Request body larger than " + maxRequestBytes + " bytes"
+                                                         : "The request body could not be read");
                 return;
             }
             if (body == null) {
@@ -112,6 +117,15 @@ final class QueryAdmission implements Filter {
             return "400 The request parameters cannot be read: " + shorten(String.valueOf(e.getMessage()));
         }
         return null;
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isForm(String contentType) {

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Headers and methods for a public, read-only server:
  * <ul>
- * <li>TRACE and TRACK answer 405 (they echo request headers back);</li>
+ * <li>TRACE, TRACK and methods no endpoint knows answer 405;</li>
  * <li>every response carries {@code X-Content-Type-Options: nosniff} and a Content Security
  *     Policy that allows only this server's own scripts and styles;</li>
  * <li>CORS for reads only: {@code Access-Control-Allow-Origin: *}, never an echoed origin and
@@ -34,6 +34,8 @@ final class SafeHeaders implements Filter {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     private static final Set<String> READS = Set.of("GET", "HEAD", "POST");
+    /** Methods passed on to the endpoints (writes are refused there unless authenticated). */
+    private static final Set<String> KNOWN = Set.of("GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH");
     private static final Set<String> DROPPED = Set.of("stylesheet", "callback");
 
     @Override
@@ -43,9 +45,10 @@ final class SafeHeaders implements Filter {
         String method = request.getMethod();
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", CSP);
-        if (method.equals("TRACE") || method.equals("TRACK")) {
+        if (!KNOWN.contains(method)) {
+            // TRACE echoes the request (cookies included) back; unknown methods got a 501.
             response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not supported");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
             return;
         }
         if (request.getHeader("Origin") != null) {
