@@ -54,7 +54,8 @@ final class ServeCommand implements Command {
              + "  --max-rows N      most rows (or triples) in one answer (default " + Limits.DEFAULT_MAX_RESULT_ROWS
              + "); longer answers are cut and carry the header Pakmig-Truncated\n"
              + "  --max-concurrent N  queries running at once (default " + Limits.DEFAULT_MAX_CONCURRENT
-             + "); others wait up to 2 s, then 503 with Retry-After\n"
+             + "); up to 4x as many wait\n"
+             + "                    (at most the timeout), more answer 503 with Retry-After\n"
              + "  --idle-timeout SECONDS  close connections idle this long (default "
              + Limits.DEFAULT_IDLE_TIMEOUT.toSeconds() + ")\n";
     }

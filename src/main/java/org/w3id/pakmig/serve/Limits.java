@@ -9,8 +9,8 @@ import java.time.Duration;
  *                         also bounds a query's literals and regular expressions)
  * @param maxResultRows    most rows (SELECT) or triples (CONSTRUCT) one answer holds; a longer
  *                         answer is cut there and says so in the {@code Pakmig-Truncated} header
- * @param maxConcurrent    queries running at once; more wait briefly, then answer 503 with
- *                         {@code Retry-After}
+ * @param maxConcurrent    queries running at once; up to four times as many more wait (at most
+ *                         the query timeout), the rest answer 503 with {@code Retry-After}
  * @param idleTimeout      a connection that sends or reads nothing for this long is closed
  */
 public record Limits(int maxRequestBytes, int maxResultRows, int maxConcurrent, Duration idleTimeout) {

@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -24,18 +26,24 @@ import org.eclipse.jetty.http.HttpException;
  * In front of the dataset's endpoints: refuses, with a 4xx and one sentence, requests that
  * Fuseki would answer with a 500 (invalid UTF-8 in the query string or form, an unknown
  * charset, a compressed body, a body over the size limit), and lets at most
- * {@link Limits#maxConcurrent()} requests run at once: the others wait up to
- * {@link #QUEUE_WAIT_SECONDS}, then answer 503 with {@code Retry-After}.
+ * {@link Limits#maxConcurrent()} requests run at once. Up to {@link #QUEUE_PER_SLOT} times as
+ * many wait, in order, for at most the query timeout; beyond that, or after that wait, the
+ * answer is 503 with {@code Retry-After}.
  */
 final class QueryAdmission implements Filter {
-    static final int QUEUE_WAIT_SECONDS = 2;
-    static final String RETRY_AFTER_SECONDS = "2";
+    static final int QUEUE_PER_SLOT = 4;
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final Semaphore running;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int maxWaiting;
+    private final long maxWaitMillis;
     private final int maxRequestBytes;
 
-    QueryAdmission(Limits limits) {
+    QueryAdmission(Limits limits, Duration maxWait) {
         this.running = new Semaphore(limits.maxConcurrent(), true);
+        this.maxWaiting = QUEUE_PER_SLOT * limits.maxConcurrent();
+        this.maxWaitMillis = maxWait.toMillis();
         this.maxRequestBytes = limits.maxRequestBytes();
     }
 
@@ -67,13 +75,15 @@ final class QueryAdmission implements Filter {
             }
             request = new BufferedBody(request, body);
         }
-        boolean admitted;
-        try {
-            admitted = running.tryAcquire(QUEUE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+        boolean admitted = false;
+        if (waiting.incrementAndGet() <= maxWaiting) {
+            try {
+                admitted = running.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        waiting.decrementAndGet();
         if (!admitted) {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many queries at once; try again shortly");

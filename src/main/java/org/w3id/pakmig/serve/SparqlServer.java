@@ -40,7 +40,7 @@ public final class SparqlServer {
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, query)
                 .addFilter("/*", new AccessLog())
                 .addFilter("/*", new SafeHeaders())
-                .addFilter(DATASET + "/*", new QueryAdmission(settings.limits()))
+                .addFilter(DATASET + "/*", new QueryAdmission(settings.limits(), settings.queryTimeout()))
                 .add(DATASET, served, false)
                 .addServlet("/id/*", new ResourcePageServlet(served))
                 .addServlet("/ontology", new ResourcePageServlet(served))
