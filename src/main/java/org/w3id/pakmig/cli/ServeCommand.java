@@ -52,7 +52,8 @@ final class ServeCommand implements Command {
              + "  --max-request-bytes N  largest query or request body (default "
              + Limits.DEFAULT_MAX_REQUEST_BYTES + "); larger: 413\n"
              + "  --max-rows N      most rows (or triples) in one answer (default " + Limits.DEFAULT_MAX_RESULT_ROWS
-             + "); longer answers are cut and carry the header Pakmig-Truncated\n"
+             + ");\n"
+             + "                    longer answers are cut, with the header Pakmig-Truncated\n"
              + "  --max-concurrent N  queries running at once (default " + Limits.DEFAULT_MAX_CONCURRENT
              + "); up to 4x as many wait\n"
              + "                    (at most the timeout), more answer 503 with Retry-After\n"
