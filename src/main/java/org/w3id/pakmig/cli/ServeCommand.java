@@ -19,6 +19,7 @@ import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.publish.DatasetDescription;
 import org.w3id.pakmig.publish.Publication;
+import org.w3id.pakmig.serve.Limits;
 import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.store.ServedDatabase;
@@ -42,6 +43,8 @@ final class ServeCommand implements Command {
     public String help() {
         return "Usage: java -jar pakmig.jar serve [--port N] [--db DIR] [--source DIR]\n"
              + "                                  [--timeout SECONDS] [--localhost] [--allow-service]\n"
+             + "                                  [--service-allow HOST ...] [--max-request-bytes N]\n"
+             + "                                  [--max-rows N] [--max-concurrent N] [--idle-timeout SECONDS]\n"
              + "                                  [--base-url URL] [--auth FILE]\n\n"
              + "Builds the graph in memory from the shipped files (or serves a database made by\n"
              + "`build`) and starts a read-only SPARQL endpoint:\n"
@@ -60,11 +63,25 @@ final class ServeCommand implements Command {
              + "  --timeout SECONDS stop queries after this long, answering 503 (default "
              + ServerSettings.DEFAULT_TIMEOUT.toSeconds() + ")\n"
              + "  --localhost       accept connections from this machine only\n"
-             + "  --allow-service   let queries call other endpoints with SERVICE (off by default)\n"
+             + "  --allow-service   let queries call other endpoints with SERVICE (off by default);\n"
+             + "                    needs --service-allow\n"
+             + "  --service-allow HOST  a host SERVICE may call (repeat for several); loopback and\n"
+             + "                    private addresses are always refused\n"
              + "  --auth FILE       accept contributions from the users in FILE (a Jetty realm file with\n"
              + "                    hashed passwords) at /pakmig/contrib; needs --db (see docs/contributions.md)\n"
              + "  --base-url URL    the public address the server is reached at (behind w3id or a\n"
-             + "                    proxy), used in the dataset description (default: the local address)\n";
+             + "                    proxy), used in the dataset description (default: the local address)\n\n"
+             + "Limits (see docs/usage.md):\n"
+             + "  --max-request-bytes N  largest query or request body (default "
+             + Limits.DEFAULT_MAX_REQUEST_BYTES + "); larger: 413\n"
+             + "  --max-rows N      most rows (or triples) in one answer (default " + Limits.DEFAULT_MAX_RESULT_ROWS
+             + ");\n"
+             + "                    longer answers are cut, with the header Pakmig-Truncated\n"
+             + "  --max-concurrent N  queries running at once (default " + Limits.DEFAULT_MAX_CONCURRENT
+             + "); up to 4x as many wait\n"
+             + "                    (at most the timeout), more answer 503 with Retry-After\n"
+             + "  --idle-timeout SECONDS  close connections idle this long (default "
+             + Limits.DEFAULT_IDLE_TIMEOUT.toSeconds() + ")\n";
     }
 
     private static String baseUrl(String text) {
@@ -85,13 +102,24 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "auth", "base-url"),
+        Options options = Options.parse(args, Set.of("port", "db", "source", "timeout", "auth", "base-url", "service-allow",
+                                                     "max-request-bytes", "max-rows", "max-concurrent", "idle-timeout"),
                                         Set.of("localhost", "allow-service"));
+        if (options.flag("allow-service") != options.has("service-allow")) {
+            throw new UsageException("--allow-service and --service-allow HOST go together: name the hosts SERVICE may call");
+        }
+        Limits limits = new Limits(
+            options.integer("max-request-bytes", Limits.DEFAULT_MAX_REQUEST_BYTES, 1024, 64 * 1024 * 1024),
+            options.integer("max-rows", Limits.DEFAULT_MAX_RESULT_ROWS, 1, Integer.MAX_VALUE - 1),
+            options.integer("max-concurrent", Limits.DEFAULT_MAX_CONCURRENT, 1, 1000),
+            Duration.ofSeconds(options.integer("idle-timeout", (int) Limits.DEFAULT_IDLE_TIMEOUT.toSeconds(), 1, 3600)));
         ServerSettings settings = new ServerSettings(
             options.integer("port", ServerSettings.DEFAULT_PORT, 0, 65535),
             Duration.ofSeconds(options.integer("timeout", (int) ServerSettings.DEFAULT_TIMEOUT.toSeconds(), 1, 86400)),
             options.flag("allow-service"),
             options.flag("localhost"),
+            Set.copyOf(options.all("service-allow")),
+            limits,
             baseUrl(options.get("base-url", null)));
 
         // Before building anything: a busy port, a locked database or a bad password file is one

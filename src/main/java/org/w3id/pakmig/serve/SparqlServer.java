@@ -3,7 +3,9 @@ package org.w3id.pakmig.serve;
 import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
@@ -26,7 +28,8 @@ import org.w3id.pakmig.web.ServiceDescriptionFilter;
  * {@code /ontology}, {@code /graph/...}, {@code /dataset}); dumps, the JSON-LD context and
  * the service description; the web pages of {@link WebPages} (workbench at {@code /}, search,
  * pictures, {@code /api/queries}). Read-only: there is no update or upload endpoint unless
- * contributions are switched on (see {@code serve --auth}).
+ * contributions are switched on (see {@code serve --auth}). Hardened for public use: see
+ * {@link GuardedQueryService}, {@link QueryAdmission}, {@link SafeHeaders} and {@link JettyLimits}.
  */
 public final class SparqlServer {
     public static final String DATASET = "/pakmig";
@@ -58,6 +61,8 @@ public final class SparqlServer {
         // writing them into the dataset's context would leak one server's timeout into every
         // other user of the same dataset (another server, a test, the query command).
         Context context = dataset.getContext().copy();
+        // Kept for anything else that runs queries on the served dataset; the query endpoint
+        // does not depend on it (see QueryWatchdog).
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
         DatasetGraph served = new DatasetGraphWrapper(dataset, context);
@@ -65,10 +70,16 @@ public final class SparqlServer {
         DescriptionServlet descriptions = new DescriptionServlet(served, publication, templates);
         OntologyServlet ontology = new OntologyServlet(served, publication, templates);
         ServiceDescriptionFilter serviceDescription = new ServiceDescriptionFilter(served, publication);
+        QueryWatchdog watchdog = new QueryWatchdog();
+        GuardedQueryService query = new GuardedQueryService(settings, watchdog);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(settings.port())
                 .loopback(settings.localhostOnly())
-                .enableCors(true, null)
+                .numServerThreads(2, JettyLimits.threads(settings.limits()))
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, query)
+                .addFilter("/*", new AccessLog())
+                .addFilter("/*", new SafeHeaders())
+                .addFilter(DATASET + "/*", new QueryAdmission(settings.limits(), settings.queryTimeout()))
                 .add(DATASET, served, false)
                 .addFilter(DATASET + "/sparql", serviceDescription)
                 .addFilter(DATASET + "/query", serviceDescription)
@@ -83,7 +94,9 @@ public final class SparqlServer {
                 .addServlet("/export/*", new HxlServlet(served));
         new WebPages(served, catalogue).addTo(builder);
         extensions.accept(builder);
-        return builder.build().start();
+        FusekiServer server = builder.build();
+        JettyLimits.apply(server.getJettyServer(), settings.limits(), watchdog);
+        return server.start();
     }
 
     /** The query endpoint URL of a started server, as printed in the ready line. */

@@ -195,6 +195,66 @@ class SparqlServerTest {
         assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(), response.headers().toString());
     }
 
+    @Test
+    void corsNeverEchoesAnOriginNorApprovesWrites() throws Exception {
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
+                + URLEncoder.encode(ASK_ONTOLOGY, StandardCharsets.UTF_8)))
+                .header("Origin", "null").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("*", read.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(read.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+        assertEquals("nosniff", read.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(read.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://example.org").header("Access-Control-Request-Method", method).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, preflight.statusCode(), method);
+        }
+    }
+
+    @Test
+    void callbackAndStylesheetParametersAreIgnored() throws Exception {
+        String ask = URLEncoder.encode(ASK_ONTOLOGY, StandardCharsets.UTF_8);
+        HttpResponse<String> json = get("/sparql?query=" + ask + "&callback=alert", "application/sparql-results+json");
+        assertEquals(200, json.statusCode());
+        assertTrue(json.body().strip().startsWith("{"), json.body());
+        HttpResponse<String> xml = get("/sparql?query=" + ask + "&stylesheet=https://example.org/x.xsl",
+                                       "application/sparql-results+xml");
+        assertTrue(!xml.body().contains("example.org/x.xsl"), xml.body());
+    }
+
+    @Test
+    void clientMistakesAreClientErrors() throws Exception {
+        assertEquals(400, get("/sparql?query=%FF", null).statusCode());
+        assertEquals(415, post("/sparql", "application/sparql-query; charset=bogus", ASK_ONTOLOGY).statusCode());
+        assertEquals(405, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
+            .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, page("/ontology", ";").statusCode());
+        HttpResponse<String> service = post("/sparql", "application/sparql-query",
+            "ASK { FILTER EXISTS { SERVICE <http://example.org/sparql> { ?s ?p ?o } } }");
+        assertEquals(400, service.statusCode(), service.body());
+    }
+
+    @Test
+    void theTimeoutHoldsAfterAQuerySkippingAHugeOffset() throws Exception {
+        FusekiServer strict = SparqlServer.start(RealGraph.dataset(),
+            new ServerSettings(0, Duration.ofSeconds(1), false, true));
+        try {
+            String url = "http://localhost:" + strict.getPort() + "/pakmig/sparql?query=";
+            for (String q : new String[] {
+                    "SELECT * WHERE {?a ?b ?c.?d ?e ?f.?g ?h ?i} LIMIT 10 OFFSET 1000000000",
+                    "SELECT (COUNT(*) AS ?n) WHERE {?a ?b ?c.?d ?e ?f.?g ?h ?i}",
+                    "ASK { FILTER(REGEX(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"^(a+)+\\\\1$\")) }"}) {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    url + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, response.statusCode(), q + ": " + response.body());
+            }
+        } finally {
+            strict.stop();
+        }
+    }
+
     private static HttpResponse<String> page(String path, String accept) throws IOException, InterruptedException {
         String root = base.substring(0, base.length() - "/pakmig".length());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path));

@@ -5,7 +5,8 @@
   "use strict";
   var root = document.body.getAttribute("data-root") || "./";
   var endpoint = new URL(root + "pakmig/sparql", window.location.href).href;
-  var prefixes = window.pakmig.prefixes;
+  var settings = JSON.parse(document.getElementById("pakmig-settings").textContent);
+  var prefixes = settings.prefixes;
   var base = "https://w3id.org/pakmig/";
   document.getElementById("endpoint-url").textContent = endpoint;
 
@@ -16,7 +17,7 @@
     get: function () { return Promise.resolve(prefixList); }
   });
   Yasgui.Yasqe.defaults.autocompleters = ["pakmigPrefixes", "variables"];
-  Yasgui.Yasqe.defaults.value = window.pakmig.defaultQuery;
+  Yasgui.Yasqe.defaults.value = settings.defaultQuery;
   Yasgui.Yasr.defaults.prefixes = prefixes;
 
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
