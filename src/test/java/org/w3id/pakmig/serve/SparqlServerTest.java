@@ -291,7 +291,7 @@ class SparqlServerTest {
     void theWorkbenchExampleQueryRuns() throws Exception {
         HttpResponse<String> home = page("/", "text/html");
         assertEquals(200, home.statusCode());
-        Matcher example = Pattern.compile("defaultQuery: (\"(?:[^\"\\\\]|\\\\.)*\")").matcher(home.body());
+        Matcher example = Pattern.compile("\"defaultQuery\": (\"(?:[^\"\\\\]|\\\\.)*\")").matcher(home.body());
         assertTrue(example.find(), home.body());
         String csv = query(JSON.parseAny(example.group(1)).getAsString().value(), "text/csv").body();
         assertTrue(csv.startsWith("route,origin,destination\r\n"), csv);
