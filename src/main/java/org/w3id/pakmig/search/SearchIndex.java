@@ -78,6 +78,13 @@ public final class SearchIndex {
         return attach(database, create(open(dir)));
     }
 
+    /** Closes the index attached to {@code searchable} (releasing its lock on disk), if it has one. */
+    public static void close(DatasetGraph searchable) {
+        if (searchable.getContext().get(TextQuery.textIndex) instanceof TextIndex index) {
+            index.close();
+        }
+    }
+
     private static Directory open(Path dir) {
         try {
             return FSDirectory.open(dir);

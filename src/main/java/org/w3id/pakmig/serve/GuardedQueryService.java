@@ -60,6 +60,12 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         try {
             super.execute(queryString, action);
         } catch (ActionErrorException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // A query that fills the heap (a GROUP_CONCAT over a cross product) is refused as
+                // one that runs out of time is: the server is overloaded by it, not broken, and
+                // the query's memory is released with its iterators.
+                throw new ActionErrorException(503, "Query needed more memory than the server gives it", null);
+            }
             // Fuseki sends the message with a Content-Length counted in characters but written
             // in bytes: a parse error quoting a non-ASCII character ended in a 500. Escape it.
             throw new ActionErrorException(e.getRC(), asciiOnly(e.getMessage()), e.getCause());

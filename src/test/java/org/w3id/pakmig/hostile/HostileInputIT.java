@@ -77,7 +77,7 @@ class HostileInputIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A fixed, pre-touched heap: resident memory then measures what the server does
                 // outside the heap, and a leak in the heap ends in OutOfMemoryError (and failures).
-                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
+                "-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
                 "-jar", JAR.toString(), "serve", "--port", "0", "--localhost",
                 "--timeout", Integer.toString(TIMEOUT_SECONDS), "--idle-timeout", "5",
                 "--max-request-bytes", Integer.toString(MAX_REQUEST_BYTES))
