@@ -18,7 +18,7 @@ import org.w3id.pakmig.web.DescriptionServlet;
 import org.w3id.pakmig.web.DumpServlet;
 import org.w3id.pakmig.web.HxlServlet;
 import org.w3id.pakmig.web.OntologyServlet;
-import org.w3id.pakmig.web.PageTemplates;
+import org.w3id.pakmig.web.Templates;
 import org.w3id.pakmig.web.ServiceDescriptionFilter;
 
 /**
@@ -66,7 +66,7 @@ public final class SparqlServer {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, settings.allowService());
         DatasetGraph served = new DatasetGraphWrapper(dataset, context);
-        PageTemplates templates = new PageTemplates();
+        Templates templates = new Templates();
         DescriptionServlet descriptions = new DescriptionServlet(served, publication, templates);
         OntologyServlet ontology = new OntologyServlet(served, publication, templates);
         ServiceDescriptionFilter serviceDescription = new ServiceDescriptionFilter(served, publication);

@@ -41,9 +41,9 @@ public final class DescriptionServlet extends HttpServlet {
 
     private final transient DatasetGraph dataset;
     private final transient Publication publication;
-    private final transient PageTemplates templates;
+    private final transient Templates templates;
 
-    public DescriptionServlet(DatasetGraph dataset, Publication publication, PageTemplates templates) {
+    public DescriptionServlet(DatasetGraph dataset, Publication publication, Templates templates) {
         this.dataset = dataset;
         this.publication = publication;
         this.templates = templates;

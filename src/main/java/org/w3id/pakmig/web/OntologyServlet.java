@@ -26,9 +26,9 @@ import org.w3id.pakmig.vocab.PM;
 public final class OntologyServlet extends HttpServlet {
     private final transient DatasetGraph dataset;
     private final transient Publication publication;
-    private final transient PageTemplates templates;
+    private final transient Templates templates;
 
-    public OntologyServlet(DatasetGraph dataset, Publication publication, PageTemplates templates) {
+    public OntologyServlet(DatasetGraph dataset, Publication publication, Templates templates) {
         this.dataset = dataset;
         this.publication = publication;
         this.templates = templates;

@@ -1,7 +1,10 @@
 package org.w3id.pakmig.web;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -9,10 +12,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The Thymeleaf templates in {@code templates/}; everything they print is HTML-escaped unless a template says otherwise. */
-final class Templates {
+public final class Templates {
     private final TemplateEngine engine = new TemplateEngine();
 
-    Templates() {
+    public Templates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("org/w3id/pakmig/web/templates/");
         resolver.setSuffix(".html");
@@ -24,5 +27,11 @@ final class Templates {
 
     void render(String template, Map<String, Object> variables, Writer out) {
         engine.process(template, new Context(null, variables), out);
+    }
+
+    /** Renders {@code template} with {@code variables} as an HTML response. */
+    void render(HttpServletResponse response, String template, Map<String, Object> variables) throws IOException {
+        response.setContentType("text/html;charset=utf-8");
+        render(template, variables, response.getWriter());
     }
 }
