@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -394,8 +395,9 @@ public final class BenchmarkSuite {
            .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu).append("), ")
            .append(mem).append(", Java ").append(System.getProperty("java.version")).append(", ")
            .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-           .append(". **Shared**: eight engineers built and tested on the same two cores while this ran,\n")
-           .append("so absolute times are noisy; ratios come from interleaved runs and are the figures to read.\n")
+           .append(". Load average when the suite started (1, 5, 15 min): ")
+           .append(String.join(", ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)))
+           .append(";\nabsolute times depend on what else runs; ratios come from interleaved runs and are the figures to read.\n")
            .append("Both servers and every build ran with ").append(HEAP).append("; suite JVM: ")
            .append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append(".\n");
     }
