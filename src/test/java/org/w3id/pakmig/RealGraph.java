@@ -1,8 +1,11 @@
 package org.w3id.pakmig;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -48,6 +51,32 @@ public final class RealGraph {
             exec.select().forEachRemaining(rows::add);
         }
         return rows;
+    }
+
+    /**
+     * A copy of this checkout's {@code ontology/}, {@code data/} and {@code queries/} in
+     * {@code dir/checkout}, for tests that change or add source files.
+     */
+    public static Path copyOfSources(Path dir) throws IOException {
+        Path checkout = dir.resolve("checkout");
+        for (String top : List.of("ontology", "data", "queries")) {
+            copyTree(Path.of(top), checkout.resolve(top));
+        }
+        return checkout;
+    }
+
+    /** Copies the directory {@code from} and everything below it to {@code to}. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     /** Parses a Turtle snippet (test input). */

@@ -26,6 +26,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.pakmig.RealGraph;
 import org.w3id.pakmig.store.ServedDatabase;
 import org.w3id.pakmig.store.TdbStore;
 
@@ -58,19 +59,7 @@ class DatabaseLifecycleIT {
 
     /** The checkout plus one valid resource, so a database shows whether it holds old or new data. */
     private static Path checkoutWithMarker(Path dir) throws IOException {
-        Path checkout = dir.resolve("checkout");
-        for (String top : List.of("ontology", "data", "queries")) {
-            try (Stream<Path> files = Files.walk(Path.of(top))) {
-                for (Path f : files.toList()) {
-                    Path target = checkout.resolve(f.toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(f, target);
-                    }
-                }
-            }
-        }
+        Path checkout = RealGraph.copyOfSources(dir);
         Files.writeString(checkout.resolve("data/doc-003/zz-marker.ttl"), """
             @prefix pm: <https://w3id.org/pakmig/ontology#> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

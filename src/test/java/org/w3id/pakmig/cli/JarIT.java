@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.pakmig.RealGraph;
 
 /**
  * The packaged jar, run as a user runs it: a separate JVM, from another directory, with the
@@ -214,19 +215,7 @@ class JarIT {
     }
 
     private static Path copyOfCheckout(Path dir) throws IOException {
-        Path checkout = dir.resolve("checkout");
-        for (String top : List.of("ontology", "data", "queries")) {
-            try (Stream<Path> files = Files.walk(Path.of(top))) {
-                for (Path f : files.toList()) {
-                    Path target = checkout.resolve(f.toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(f, target);
-                    }
-                }
-            }
-        }
+        Path checkout = RealGraph.copyOfSources(dir);
         Files.createDirectories(checkout.resolve("data/doc-003"));
         return checkout;
     }

@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.pakmig.RealGraph;
 import org.w3id.pakmig.cli.GraphBuild;
 import org.w3id.pakmig.validate.Problem;
 
@@ -32,8 +32,8 @@ class BrokenFilesTest {
      * the fixtures' links), plus {@code fixtures} copied into data/doc-009/.
      */
     private static SourceTree treeWith(Path dir, String... fixtures) throws IOException {
-        copyTree(Path.of("ontology"), dir.resolve("ontology"));
-        copyTree(Path.of("queries"), dir.resolve("queries"));
+        RealGraph.copyTree(Path.of("ontology"), dir.resolve("ontology"));
+        RealGraph.copyTree(Path.of("queries"), dir.resolve("queries"));
         Files.createDirectories(dir.resolve("data/doc-000"));
         Files.copy(Path.of("data/sources.ttl"), dir.resolve("data/sources.ttl"));
         Files.copy(Path.of("data/doc-000/places.ttl"), dir.resolve("data/doc-000/places.ttl"));
@@ -42,19 +42,6 @@ class BrokenFilesTest {
             Files.copy(Path.of("src/test/resources/broken", fixture), dir.resolve("data/doc-009").resolve(fixture));
         }
         return SourceTree.directory(dir);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     /** The problems {@code check} found in the fixtures (the partial context has problems of its own). */
