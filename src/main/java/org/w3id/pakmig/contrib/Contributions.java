@@ -6,10 +6,14 @@ import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.security.PropertyUserStore;
+import org.eclipse.jetty.security.SecurityHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.w3id.pakmig.vocab.PM;
 
 /**
@@ -24,6 +28,8 @@ public final class Contributions {
     public static final String GRAPHS = PM.CONTRIBUTIONS;
     /** The write endpoint, under the dataset. */
     public static final String ENDPOINT = "contrib";
+    /** The realm named in the {@code WWW-Authenticate} challenge. */
+    private static final String REALM = "pakmig";
 
     private static final Operation CONTRIBUTE = Operation.alloc(
         PM.BASE + "service#contribute", "pakmig-contribute", "Contributions: Graph Store Protocol writes to one's own graphs");
@@ -59,9 +65,26 @@ public final class Contributions {
      * transactional dataset contributions are written to (the one the read endpoints serve).
      */
     public void addTo(FusekiServer.Builder builder, String datasetName, DatasetGraph store) {
-        builder.passwordFile(passwordFile.toString())
+        builder.securityHandler(securityHandler())
                .auth(AuthScheme.BASIC)
                .registerOperation(CONTRIBUTE, new ContributionService(store, new ContributionValidator(shapes), log))
                .addEndpoint(datasetName, ENDPOINT, CONTRIBUTE, Auth.ANY_USER);
+    }
+
+    /**
+     * Jetty's Basic authentication over the users of the password file, read once at start.
+     * Fuseki's own {@code passwordFile} re-reads the file every 5 seconds from a scanner
+     * thread that nothing stops when the server stops; users change by restarting instead.
+     */
+    private SecurityHandler securityHandler() {
+        PropertyUserStore store = new PropertyUserStore();
+        store.setConfig(ResourceFactory.root().newResource(passwordFile));
+        store.setReloadInterval(0);
+        try {
+            store.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
+        }
+        return JettySecurityLib.makeSecurityHandler(REALM, store, AuthScheme.BASIC);
     }
 }

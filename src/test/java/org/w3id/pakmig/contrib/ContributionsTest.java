@@ -171,6 +171,9 @@ class ContributionsTest {
             assertEquals(204, send("DELETE", graphUrl(server, ALICE_GRAPH), "alice", null).statusCode());
             assertTrue(ask(server, IN_ALICE_GRAPH).contains("\"boolean\":false"));
         }
+        // Jetty re-reads a password file from a "Scanner-N" thread: stopping the server must leave none.
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("Scanner-")),
+                   "a password-file scanner outlives the server");
     }
 
     @Test
