@@ -62,28 +62,33 @@ public final class BenchmarkSuite {
             serving();
         }
         if (options.runs("builds")) {
-            builds = new ArrayList<>();
-            StringBuilder section = section("Build per synthetic size (`build --db`, " + HEAP + ")");
-            for (long size : options.sizes()) {
-                log("size " + size + ": building");
-                BuildBench.Size result;
-                try {
-                    result = new BuildBench(options, work).build(size);
-                } catch (IOException | RuntimeException e) {
-                    result = new BuildBench.Size(size, Optional.empty(), "the suite could not run it: " + e.getMessage(), 0, -1, -1, null);
-                }
-                builds.add(result);
-                log("size " + size + ": " + (result.ok() ? result.output().get() + ", wall " + result.wallMillis() + " ms" : "failed: " + result.failure()));
-                section.setLength(0);
-                BuildBench.describe(builds, section);
-                save();
-            }
-            if (options.sizes().isEmpty()) {
-                section.append("No sizes given (`-Dbench.sizes`): no build ran.\n");
-            }
+            builds();
         }
         save();
         log("wrote " + options.out());
+    }
+
+    /** Each size in turn; the section is rewritten and saved after each. */
+    private void builds() throws IOException, InterruptedException {
+        builds = new ArrayList<>();
+        StringBuilder section = section("Build per synthetic size (`build --db`, " + HEAP + ")");
+        for (long size : options.sizes()) {
+            log("size " + size + ": building");
+            BuildBench.Size result;
+            try {
+                result = new BuildBench(options, work).build(size);
+            } catch (IOException | RuntimeException e) {
+                result = new BuildBench.Size(size, Optional.empty(), "the suite could not run it: " + e.getMessage(), 0, -1, -1, null);
+            }
+            builds.add(result);
+            log("size " + size + ": " + (result.ok() ? result.output().get() + ", wall " + result.wallMillis() + " ms" : "failed: " + result.failure()));
+            section.setLength(0);
+            BuildBench.describe(builds, section);
+            save();
+        }
+        if (options.sizes().isEmpty()) {
+            section.append("No sizes given (`-Dbench.sizes`): no build ran.\n");
+        }
     }
 
     private void serving() throws IOException {
