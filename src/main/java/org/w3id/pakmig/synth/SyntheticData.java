@@ -53,7 +53,7 @@ public final class SyntheticData {
     SyntheticData(long seed, long triples) {
         this.random = new Random(seed);
         long perDocument = (long) TRIPLES_PER_BLOCK * BLOCKS_PER_DOCUMENT;
-        this.documents = (int) Math.max(1, Math.min(999, (triples + perDocument / 2) / perDocument));
+        this.documents = (int) Math.max(1, (triples + perDocument / 2) / perDocument);
         // Below one document (test fixtures), a shorter document about fewer places.
         this.blocks = (int) Math.max(1, Math.min(BLOCKS_PER_DOCUMENT, triples / TRIPLES_PER_BLOCK));
         this.districts = Math.max(2, documents * DISTRICTS_PER_DOCUMENT * blocks / BLOCKS_PER_DOCUMENT);
