@@ -18,6 +18,7 @@ import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.publish.DatasetDescription;
+import org.w3id.pakmig.publish.Dumps;
 import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.serve.Limits;
 import org.w3id.pakmig.serve.ServerSettings;
@@ -153,7 +154,7 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        Publication publication = Publication.of(dataset, settings.baseUrl());
+        Publication publication = Publication.of(dataset, settings.baseUrl(), Dumps.pending(dataset));
         Contributions accepting = contributions;
         FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), publication, builder -> {
             if (accepting != null) {
@@ -161,6 +162,10 @@ final class ServeCommand implements Command {
             }
         });
         String base = settings.baseUrl() != null ? settings.baseUrl() : "http://localhost:" + server.getPort();
+        // Queries are answered from here on. The dumps, and the description that gives their
+        // sizes and checksums, are made now rather than before the start: /dumps/ waits for
+        // them, and the ready line below means everything is published.
+        publication.dumps().make();
         DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, base, publication.dumps()));
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         if (contributions != null) {
