@@ -96,7 +96,7 @@ public final class GraphBuild {
         }
         Graph inferred = RuleMaterialiser.fromFile(tree.resolve(RULES_FILE), RULES_FILE).materialise(asserted);
         // Validation reads the asserted union; it must be done before the union is written.
-        problems.addAll(join(shapeProblems));
+        problems.addAll(await(shapeProblems));
         t = lap(millis, toServe ? "shapes+rules" : "rules", t);
 
         // The asserted union has served validation and reasoning; with the conclusions added
@@ -118,7 +118,7 @@ public final class GraphBuild {
         if (!toServe) {
             t = lap(millis, "checks", t);
         }
-        DatasetGraph result = join(served);
+        DatasetGraph result = await(served);
         lap(millis, toServe ? "checks+index" : "store", t);
 
         Map<String, Long> sizes = new TreeMap<>();
@@ -126,8 +126,8 @@ public final class GraphBuild {
         return new Result(result, Problem.once(problems), sizes, millis);
     }
 
-    /** The value of a stage run on the second thread, with its failure rethrown as it was. */
-    private static <T> T join(CompletableFuture<T> stage) {
+    /** The value of a stage run on another thread, with its failure rethrown as it was. */
+    static <T> T await(CompletableFuture<T> stage) {
         try {
             return stage.join();
         } catch (CompletionException e) {

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -137,6 +138,8 @@ final class ServeCommand implements Command {
         }
         DatasetGraph dataset;
         SourceTree sources = Sources.from(options);
+        // The named queries are parsed while the graph is built: neither needs the other.
+        CompletableFuture<QueryCatalogue> catalogue = CompletableFuture.supplyAsync(() -> QueryCatalogue.from(sources));
         ServedDatabase database = null;
         Path db = options.path("db");
         if (db != null) {
@@ -156,7 +159,7 @@ final class ServeCommand implements Command {
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
         Publication publication = Publication.of(dataset, settings.baseUrl(), Dumps.pending(dataset));
         Contributions accepting = contributions;
-        FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), publication, builder -> {
+        FusekiServer server = startOrExplain(dataset, settings, GraphBuild.await(catalogue), publication, builder -> {
             if (accepting != null) {
                 accepting.addTo(builder, SparqlServer.DATASET, dataset);
             }
