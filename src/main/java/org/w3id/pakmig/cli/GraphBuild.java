@@ -15,6 +15,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sys.JenaSystem;
 import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
@@ -67,6 +68,7 @@ public final class GraphBuild {
         // any number of readers while nothing writes): validation with reasoning, and the
         // search index with the checks. A database build runs them one after another, so
         // that its peak memory is one stage's.
+        JenaSystem.init();  // before a second thread uses Jena: two initialising at once deadlock
         ExecutorService second = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "pakmig-build");
             thread.setDaemon(true);

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +139,10 @@ final class ServeCommand implements Command {
         }
         DatasetGraph dataset;
         SourceTree sources = Sources.from(options);
-        // The named queries are parsed while the graph is built: neither needs the other.
+        // The named queries are parsed while the graph is built: neither needs the other. Jena
+        // initialises itself on first use, and two threads doing that at once deadlock in
+        // class initialisation: it is done here, before the second thread starts.
+        JenaSystem.init();
         CompletableFuture<QueryCatalogue> catalogue = CompletableFuture.supplyAsync(() -> QueryCatalogue.from(sources));
         ServedDatabase database = null;
         Path db = options.path("db");

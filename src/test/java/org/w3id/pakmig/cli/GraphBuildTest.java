@@ -15,6 +15,8 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +72,19 @@ class GraphBuildTest {
         Txn.executeRead(served, () -> {
             assertTrue(served.getGraph(nope).isEmpty());
             assertFalse(served.containsGraph(nope));
+            assertFalse(served.find(nope, Node.ANY, Node.ANY, Node.ANY).hasNext());
+            assertFalse(served.find(new Quad(nope, Node.ANY, Node.ANY, Node.ANY)).hasNext());
+            assertFalse(served.findNG(nope, Node.ANY, Node.ANY, Node.ANY).hasNext());
+            assertFalse(served.contains(nope, Node.ANY, Node.ANY, Node.ANY));
+            try (QueryExec exec = QueryExec.dataset(served)
+                     .query("ASK { GRAPH <" + nope.getURI() + "> { ?s ?p ?o } }").build()) {
+                assertFalse(exec.ask());
+            }
             assertFalse(graphs(served).contains(nope), "asking for a graph does not create it");
+            // Graphs that are there are found as before.
+            Node doc = PM.graph("doc-000");
+            assertTrue(served.find(doc, Node.ANY, Node.ANY, Node.ANY).hasNext());
+            assertTrue(served.contains(doc, Node.ANY, Node.ANY, Node.ANY));
         });
     }
 
