@@ -8,6 +8,8 @@
 # Needs target/pakmig.jar (`mvn -B -q package -DskipTests`) and the Fuseki jar, which the
 # bench profile copies: `mvn -B -Pbench -DskipTests package` (or it is taken from ~/.m2).
 # Extra JVM options for both servers: JAVA_OPTS (default -Xmx8g, as the suite).
+# BASELINE_JAR=path/to/older/pakmig.jar also measures that jar in the same rounds, to compare
+# a change against the code before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -52,11 +54,18 @@ ready_ms() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-ours=(); theirs=()
+ours=(); theirs=(); before=()
 for i in $(seq "$runs"); do
   p=$(free_port)
   # shellcheck disable=SC2086
   o=$(ready_ms "http://localhost:$p/pakmig/sparql" java $java_opts -jar "$jar" serve --port "$p" --localhost)
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    p=$(free_port)
+    # shellcheck disable=SC2086
+    b=$(ready_ms "http://localhost:$p/pakmig/sparql" java $java_opts -jar "$BASELINE_JAR" serve --port "$p" --localhost)
+    before+=("$b")
+    echo "run $i: baseline $b ms"
+  fi
   p=$(free_port)
   # shellcheck disable=SC2086
   f=$(ready_ms "http://localhost:$p/ds/sparql" java $java_opts -jar "$fuseki" --port "$p" --localhost --file "$work/dump.nq.gz" /ds)
@@ -68,5 +77,9 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 
 mo=$(median "${ours[@]}"); mf=$(median "${theirs[@]}")
 echo "pakmig:  ${ours[*]} ms (median $mo)"
 echo "fuseki:  ${theirs[*]} ms (median $mf)"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  mb=$(median "${before[@]}")
+  echo "baseline: ${before[*]} ms (median $mb, ratio to fuseki $(awk -v a="$mb" -v b="$mf" 'BEGIN { printf "%.2f", a / b }'))"
+fi
 echo "ratio of medians: $(awk -v a="$mo" -v b="$mf" 'BEGIN { printf "%.2f", a / b }'); per-run ratios above show the noise; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
