@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.system.Txn;
+import org.apache.jena.sys.JenaSystem;
 import org.w3id.pakmig.cite.StatementCitations;
 import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
@@ -42,20 +47,41 @@ public final class GraphBuild {
 
     private GraphBuild() {}
 
-    /** Builds a dataset to serve from memory (transactional, with its own copy of the data). */
+    /** Builds a dataset to serve from memory (transactional and searchable, sharing the built graphs). */
     public static Result run(SourceTree tree) {
         return run(tree, true);
     }
 
     /**
      * Builds a dataset to be written elsewhere (a TDB2 database): the same build without the
-     * transactional in-memory copy, which only serving from memory needs.
+     * in-memory search index and served view, which only serving from memory needs.
      */
     public static Result runForStore(SourceTree tree) {
         return run(tree, false);
     }
 
     private static Result run(SourceTree tree, boolean toServe) {
+        if (!toServe) {
+            return run(tree, false, Runnable::run);
+        }
+        // Serving from memory overlaps stages that only read the same graphs (GraphMem allows
+        // any number of readers while nothing writes): validation with reasoning, and the
+        // search index with the checks. A database build runs them one after another, so
+        // that its peak memory is one stage's.
+        JenaSystem.init();  // before a second thread uses Jena: two initialising at once deadlock
+        ExecutorService second = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "pakmig-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(tree, true, second);
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    private static Result run(SourceTree tree, boolean toServe, Executor second) {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.currentTimeMillis();
         DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
@@ -65,10 +91,16 @@ public final class GraphBuild {
 
         List<Problem> problems = new ArrayList<>();
         Graph shapes = DatasetLoader.parseFile(tree, tree.resolve(DatasetLoader.SHAPES_FILE));
-        problems.addAll(new ShapeValidator(shapes).validate(asserted, loaded.index()));
-        t = lap(millis, "shapes", t);
-
+        CompletableFuture<List<Problem>> shapeProblems = CompletableFuture.supplyAsync(
+            () -> new ShapeValidator(shapes).validate(asserted, loaded.index()), second);
+        if (!toServe) {
+            t = lap(millis, "shapes", t);  // done already: this path runs each stage in turn
+        }
         Graph inferred = RuleMaterialiser.fromFile(tree.resolve(RULES_FILE), RULES_FILE).materialise(asserted);
+        // Validation reads the asserted union; it must be done before the union is written.
+        problems.addAll(await(shapeProblems));
+        t = lap(millis, toServe ? "shapes+rules" : "rules", t);
+
         // The asserted union has served validation and reasoning; with the conclusions added
         // it becomes the default graph, the union of every named graph (linked, not copied).
         inferred.find().forEach(asserted::add);
@@ -77,18 +109,38 @@ public final class GraphBuild {
         loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
         dataset.addGraph(PM.graph(PM.INFERRED), inferred);
         citations.forEach(dataset::addGraph);
-        t = lap(millis, "rules", t);
 
+        // The index is made while the checks run, and thrown away if they find problems.
+        CompletableFuture<DatasetGraph> served = toServe
+            ? CompletableFuture.supplyAsync(() -> SearchIndex.inMemory(new ServedDataset(dataset)), second)
+            : CompletableFuture.completedFuture(dataset);
         problems.addAll(IntegrityChecks.from(tree).run(dataset, loaded.index()));
         problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
         problems.addAll(CitationCoverage.find(dataset, loaded.index()));
-        t = lap(millis, "checks", t);
+        if (!toServe) {
+            t = lap(millis, "checks", t);
+        }
+        DatasetGraph result = await(served);
+        lap(millis, toServe ? "checks+index" : "store", t);
 
         Map<String, Long> sizes = new TreeMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> sizes.put(PM.graphName(g), (long) dataset.getGraph(g).size()));
-        DatasetGraph served = toServe ? SearchIndex.inMemory(transactional(dataset)) : dataset;
-        lap(millis, "store", t);
-        return new Result(served, Problem.once(problems), sizes, millis);
+        return new Result(result, Problem.once(problems), sizes, millis);
+    }
+
+    /** The value of a stage run on another thread, with its failure rethrown as it was. */
+    static <T> T await(CompletableFuture<T> stage) {
+        try {
+            return stage.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {
@@ -96,15 +148,4 @@ public final class GraphBuild {
         millis.put(stage, now - since);
         return now;
     }
-
-    /**
-     * The working dataset links graphs and creates any graph it is asked for; the served one
-     * must be transactional and answer "no such graph" (Graph Store Protocol 404) instead.
-     */
-    private static DatasetGraph transactional(DatasetGraph working) {
-        DatasetGraph served = DatasetGraphFactory.createTxnMem();
-        Txn.executeWrite(served, () -> working.find().forEachRemaining(served::add));
-        return served;
-    }
-
 }

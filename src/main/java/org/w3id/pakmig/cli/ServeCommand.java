@@ -6,10 +6,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.w3id.pakmig.load.DatasetLoader;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.query.QueryCatalogue;
 import org.w3id.pakmig.publish.DatasetDescription;
+import org.w3id.pakmig.publish.Dumps;
 import org.w3id.pakmig.publish.Publication;
 import org.w3id.pakmig.serve.Limits;
 import org.w3id.pakmig.serve.ServerSettings;
@@ -136,6 +139,11 @@ final class ServeCommand implements Command {
         }
         DatasetGraph dataset;
         SourceTree sources = Sources.from(options);
+        // The named queries are parsed while the graph is built: neither needs the other. Jena
+        // initialises itself on first use, and two threads doing that at once deadlock in
+        // class initialisation: it is done here, before the second thread starts.
+        JenaSystem.init();
+        CompletableFuture<QueryCatalogue> catalogue = CompletableFuture.supplyAsync(() -> QueryCatalogue.from(sources));
         ServedDatabase database = null;
         Path db = options.path("db");
         if (db != null) {
@@ -153,14 +161,18 @@ final class ServeCommand implements Command {
             dataset = result.dataset();
         }
         long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
-        Publication publication = Publication.of(dataset, settings.baseUrl());
+        Publication publication = Publication.of(dataset, settings.baseUrl(), Dumps.pending(dataset));
         Contributions accepting = contributions;
-        FusekiServer server = startOrExplain(dataset, settings, QueryCatalogue.from(sources), publication, builder -> {
+        FusekiServer server = startOrExplain(dataset, settings, GraphBuild.await(catalogue), publication, builder -> {
             if (accepting != null) {
                 accepting.addTo(builder, SparqlServer.DATASET, dataset);
             }
         });
         String base = settings.baseUrl() != null ? settings.baseUrl() : "http://localhost:" + server.getPort();
+        // Queries are answered from here on. The dumps, and the description that gives their
+        // sizes and checksums, are made now rather than before the start: /dumps/ waits for
+        // them, and the ready line below means everything is published.
+        publication.dumps().make();
         DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, base, publication.dumps()));
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         if (contributions != null) {

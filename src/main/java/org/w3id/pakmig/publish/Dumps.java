@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.graph.Node;
@@ -23,10 +24,12 @@ import org.apache.jena.system.Txn;
 import org.w3id.pakmig.vocab.PM;
 
 /**
- * Compressed dumps of the served dataset, made once when the server starts: every named graph
- * as gzipped N-Quads ({@code pakmig.nq.gz}) and each graph as gzipped Turtle
- * ({@code NAME.ttl.gz}), with their SHA-256 checksums. The {@code meta} graph is left out:
- * it describes the dumps, checksums included, so it cannot be inside them.
+ * Compressed dumps of the served dataset, made once per server: every named graph as gzipped
+ * N-Quads ({@code pakmig.nq.gz}) and each graph as gzipped Turtle ({@code NAME.ttl.gz}), with
+ * their SHA-256 checksums. The {@code meta} graph is left out: it describes the dumps,
+ * checksums included, so it cannot be inside them. {@code serve} makes them just after it
+ * starts answering queries (see {@link #pending}); whoever asks for a dump before then waits
+ * for it rather than getting an error or a partial file.
  */
 public final class Dumps {
     public static final String ALL = "pakmig.nq.gz";
@@ -34,13 +37,42 @@ public final class Dumps {
     /** One dump file: its bytes, checksum, what it holds ({@code graph} is null for the whole dataset). */
     public record Dump(String fileName, String mediaType, String graph, long triples, byte[] bytes, String sha256) {}
 
-    private final Map<String, Dump> byFileName;
+    private final DatasetGraph dataset;
+    private final CompletableFuture<Map<String, Dump>> made = new CompletableFuture<>();
 
-    private Dumps(Map<String, Dump> byFileName) {
-        this.byFileName = Collections.unmodifiableMap(byFileName);
+    private Dumps(DatasetGraph dataset) {
+        this.dataset = dataset;
     }
 
+    /** The dumps of {@code dataset}, made now. */
     public static Dumps of(DatasetGraph dataset) {
+        Dumps dumps = pending(dataset);
+        dumps.make();
+        return dumps;
+    }
+
+    /**
+     * The dumps of {@code dataset}, not made yet: every method waits until {@link #make} has
+     * run on another thread. A server can answer queries first and write dumps after.
+     */
+    public static Dumps pending(DatasetGraph dataset) {
+        return new Dumps(dataset);
+    }
+
+    /** Makes the dumps, once; those waiting for them get them (or the error that stopped them). */
+    public void make() {
+        if (made.isDone()) {
+            return;
+        }
+        try {
+            made.complete(Collections.unmodifiableMap(files(dataset)));
+        } catch (RuntimeException | Error e) {
+            made.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Map<String, Dump> files(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> {
             List<Node> graphs = new ArrayList<>();
             dataset.listGraphNodes().forEachRemaining(g -> {
@@ -64,7 +96,7 @@ public final class Dumps {
                 dumps.put(file, dump(file, "text/turtle", name, dataset.getGraph(g).size(),
                                      out -> RDFDataMgr.write(out, dataset.getGraph(g), RDFFormat.TURTLE_BLOCKS)));
             }
-            return new Dumps(dumps);
+            return dumps;
         });
     }
 
@@ -91,18 +123,22 @@ public final class Dumps {
         }
     }
 
+    private Map<String, Dump> byFileName() {
+        return made.join();
+    }
+
     public Dump get(String fileName) {
-        return byFileName.get(fileName);
+        return byFileName().get(fileName);
     }
 
     public List<Dump> all() {
-        return List.copyOf(byFileName.values());
+        return List.copyOf(byFileName().values());
     }
 
     /** The checksums in the format {@code sha256sum -c} reads. */
     public String checksumFile() {
         StringBuilder text = new StringBuilder();
-        byFileName.values().forEach(d -> text.append(d.sha256()).append("  ").append(d.fileName()).append('\n'));
+        byFileName().values().forEach(d -> text.append(d.sha256()).append("  ").append(d.fileName()).append('\n'));
         return text.toString();
     }
 }

@@ -40,11 +40,16 @@ public record Publication(String configuredBaseUrl, JsonLdContext context, Dumps
         .setNsPrefix("spdx", "http://spdx.org/rdf/terms#")
         .lock();
 
-    /** Everything a server needs to publish {@code dataset}: its context and its dumps. */
+    /** Everything a server needs to publish {@code dataset}: its context and its dumps (made now). */
     public static Publication of(DatasetGraph dataset, String configuredBaseUrl) {
+        return of(dataset, configuredBaseUrl, Dumps.of(dataset));
+    }
+
+    /** As {@link #of(DatasetGraph, String)} with {@code dumps} made by the caller (perhaps later). */
+    public static Publication of(DatasetGraph dataset, String configuredBaseUrl, Dumps dumps) {
         JsonLdContext context = Txn.calculateRead(dataset,
             () -> JsonLdContext.from(dataset.getGraph(PM.graph(PM.ONTOLOGY))));
-        return new Publication(stripSlash(configuredBaseUrl), context, Dumps.of(dataset));
+        return new Publication(stripSlash(configuredBaseUrl), context, dumps);
     }
 
     private static String stripSlash(String url) {
