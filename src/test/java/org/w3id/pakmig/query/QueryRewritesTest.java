@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
@@ -33,7 +34,7 @@ class QueryRewritesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"issues-and-responses", "routes-overview", "drivers-per-district", "documents-overview",
-                            "organisations-by-type"})
+                            "organisations-by-type", "factors-shared-across-documents", "issues-facing-migrants-in-place"})
     void rewrittenQueryGivesTheSameAnswersAsBefore(String name) throws IOException {
         String before;
         try (InputStream in = QueryRewritesTest.class.getResourceAsStream("before/" + name + ".rq")) {
@@ -41,8 +42,9 @@ class QueryRewritesTest {
         }
         String now = Files.readString(RealGraph.sources().resolve("queries/" + name + ".rq"), StandardCharsets.UTF_8);
 
-        List<Binding> expected = RealGraph.select(before);
-        List<Binding> actual = RealGraph.select(now);
+        // Parameters at their defaults, as the catalogue runs them.
+        List<Binding> expected = RealGraph.select(NamedQuery.parse(name, before).bind(Map.of()).toString());
+        List<Binding> actual = RealGraph.select(NamedQuery.parse(name, now).bind(Map.of()).toString());
 
         assertFalse(expected.isEmpty(), name + " answers something on the real graph");
         assertEquals(normalised(expected), normalised(actual));
