@@ -35,7 +35,8 @@ class QueryRewritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"issues-and-responses", "routes-overview", "drivers-per-district", "documents-overview",
                             "organisations-by-type", "factors-shared-across-documents", "issues-facing-migrants-in-place",
-                            "cooperation-network", "events-timeline", "migrant-groups"})
+                            "cooperation-network", "events-timeline", "migrant-groups",
+                            "laws-by-year"})
     void rewrittenQueryGivesTheSameAnswersAsBefore(String name) throws IOException {
         String before;
         try (InputStream in = QueryRewritesTest.class.getResourceAsStream("before/" + name + ".rq")) {
