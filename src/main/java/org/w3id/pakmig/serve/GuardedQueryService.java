@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.server.CounterName;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.ActionExecLib;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -31,6 +38,7 @@ import org.apache.jena.sparql.util.Context;
  * <li>regular expressions and string building are guarded ({@link ExpressionGuards});</li>
  * <li>SERVICE clauses are checked against the {@link ServicePolicy}, and the nesting depth
  *     ({@link NestingDepth}), before anything runs;</li>
+ * <li>a query text sent again is not parsed again ({@link ParsedQueries});</li>
  * <li>a query nested so deeply that the parser or evaluator overflows its stack answers 400;</li>
  * <li>error messages are sent in ASCII (see {@link #execute});</li>
  * <li>SELECT rows and CONSTRUCT triples are collected, up to the row limit, before the first
@@ -40,11 +48,11 @@ import org.apache.jena.sparql.util.Context;
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
     static final String TRUNCATED_HEADER = "Pakmig-Truncated";
-    private static final String CANCEL_ATTRIBUTE = GuardedQueryService.class.getName() + ".cancel";
 
     private final ServerSettings settings;
     private final ServicePolicy servicePolicy;
     private final QueryWatchdog watchdog;
+    private final ParsedQueries parsedQueries = new ParsedQueries();
 
     GuardedQueryService(ServerSettings settings, QueryWatchdog watchdog) {
         this.settings = settings;
@@ -55,10 +63,9 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected void execute(String queryString, HttpAction action) {
         AtomicBoolean cancel = new AtomicBoolean(false);
-        action.getRequest().setAttribute(CANCEL_ATTRIBUTE, cancel);
         ScheduledFuture<?> deadline = watchdog.arm(cancel, settings.queryTimeout());
         try {
-            super.execute(queryString, action);
+            run(queryString, action, cancel);
         } catch (ActionErrorException e) {
             if (e.getCause() instanceof OutOfMemoryError) {
                 // A query that fills the heap (a GROUP_CONCAT over a cross product) is refused as
@@ -78,6 +85,50 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         }
     }
 
+    /**
+     * Fuseki's own sequence for one query (parse, choose the dataset, execute, send; the same
+     * answers to errors), with the parsed query taken from {@link ParsedQueries} and checked and
+     * guarded before anything runs. Fuseki's version parses every request and then prints the
+     * parsed query back to a string for its log, which this server does not keep.
+     */
+    private void run(String queryString, HttpAction action, AtomicBoolean cancel) {
+        if (queryString.isEmpty()) {
+            ServletOps.errorBadRequest("Error: Empty query string");
+        }
+        if (queryString.isBlank()) {
+            ServletOps.errorBadRequest("Error: Blank query string");
+        }
+        Query parsed = null;
+        try {
+            parsed = parsedQueries.parse(queryString);
+        } catch (QueryParseException e) {
+            ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(e));
+        } catch (QueryException e) {
+            ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(e));
+        }
+        NestingDepth.check(parsed);
+        Query query = ExpressionGuards.apply(parsed, servicePolicy, new QueryBudget(cancel));
+        String queryStringLog = ServletOps.formatForLog(queryString);
+        action.beginRead();
+        try {
+            Pair<DatasetGraph, Query> chosen = decideDataset(action, query, queryStringLog);
+            Query toRun = chosen.getRight() == null ? query : chosen.getRight();
+            try (QueryExec exec = queryExec(action, toRun, chosen.getLeft(), cancel)) {
+                sendResults(action, executeQuery(action, exec, query, queryStringLog), query.getPrologue());
+            }
+        } catch (QueryParseException e) {
+            // A late static error, such as a malformed fixed text-search string.
+            action.abortSilent();
+            ServletOps.errorBadRequest("Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(e));
+        } catch (QueryCancelledException e) {
+            action.abortSilent();
+            ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
+            throw e;
+        } finally {
+            action.endRead();
+        }
+    }
+
     private static String asciiOnly(String message) {
         if (message == null) {
             return null;
@@ -93,17 +144,13 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         return out.toString();
     }
 
-    @Override
-    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        AtomicBoolean cancel = (AtomicBoolean) action.getRequest().getAttribute(CANCEL_ATTRIBUTE);
-        NestingDepth.check(query);
-        Query guarded = ExpressionGuards.apply(query, servicePolicy, new QueryBudget(cancel));
+    private QueryExec queryExec(HttpAction action, Query query, DatasetGraph dataset, AtomicBoolean cancel) {
         Context context = action.getContext().copy();
         // The query's iterators read this signal; the watchdog sets it.
         context.set(ARQConstants.symCancelQuery, cancel);
         // A SERVICE endpoint that never answers must not hold the query past its timeout.
         context.set(ARQ.httpQueryTimeout, settings.queryTimeout().toMillis());
-        return QueryExec.newBuilder().dataset(dataset).query(guarded).context(context).build();
+        return QueryExec.newBuilder().dataset(dataset).query(query).context(context).build();
     }
 
     @Override
