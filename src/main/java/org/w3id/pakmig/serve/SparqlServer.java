@@ -79,6 +79,7 @@ public final class SparqlServer {
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, query)
                 .addFilter("/*", new AccessLog())
                 .addFilter("/*", new SafeHeaders())
+                .addFilter("/*", new PageTimeouts())
                 .addFilter(DATASET + "/*", new QueryAdmission(settings.limits(), settings.queryTimeout()))
                 .add(DATASET, served, false)
                 .addFilter(DATASET + "/sparql", serviceDescription)

@@ -16,11 +16,18 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.fuseki.main.FusekiServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryCancelledException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.pakmig.RealGraph;
+import org.w3id.pakmig.publish.Publication;
+import org.w3id.pakmig.query.QueryCatalogue;
 
 /** The embedded endpoint over real HTTP, serving the real graph on a free port. */
 class SparqlServerTest {
@@ -185,6 +192,29 @@ class SparqlServerTest {
         assertTrue(RealGraph.dataset().getContext().isUndef(ARQ.queryTimeout),
                    "the server's timeout must not be written into the dataset's context");
         assertEquals(200, query(SELECT_LABEL, "text/csv").statusCode());
+    }
+
+    /** A page whose queries hit the timeout answers as the endpoint does: 503, never a 500. */
+    @Test
+    void aPageStoppedByTheTimeoutAnswers503() throws Exception {
+        HttpServlet stopped = new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                throw new QueryCancelledException();
+            }
+        };
+        FusekiServer withPage = SparqlServer.start(RealGraph.dataset(), new ServerSettings(0, ServerSettings.DEFAULT_TIMEOUT, false, true),
+            QueryCatalogue.from(RealGraph.sources()), Publication.of(RealGraph.dataset(), null),
+            builder -> builder.addServlet("/stopped", stopped));
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + withPage.getPort() + "/stopped")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode(), response.body());
+            assertTrue(response.body().contains("timed out"), response.body());
+            assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.headers().toString());
+        } finally {
+            withPage.stop();
+        }
     }
 
     @Test
