@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.w3id.pakmig.store.DatabaseDirectory;
-import org.w3id.pakmig.store.TdbStore;
 
 /** {@code build --db DIR}: build the graph and write it to a TDB2 database, atomically. */
 final class BuildCommand implements Command {
@@ -39,16 +38,16 @@ final class BuildCommand implements Command {
         }
         // Locked before the build, so a running server or a second build is refused at once.
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
-            GraphBuild.Result result = GraphBuild.runForStore(Sources.from(options));
-            BuildReport.printSummary(result, out);
+            out.println("Building the database in " + target.path() + " ...");
+            DatabaseBuild.Result result = DatabaseBuild.run(Sources.from(options), target, out);
+            BuildReport.printSummary(result.triplesPerGraph(), result.millisPerStage(), out);
             if (!result.ok()) {
-                BuildReport.printProblems(result, err);
+                BuildReport.printProblems(result.problems(), err);
+                BuildReport.printPeakHeap(out);
                 return Main.PROBLEMS;
             }
-            out.println("Writing the database to " + target.path() + " ...");
-            out.flush();
-            TdbStore.write(result.dataset(), target);
             out.println("Database written to " + target.path());
+            BuildReport.printPeakHeap(out);
             return Main.OK;
         }
     }
