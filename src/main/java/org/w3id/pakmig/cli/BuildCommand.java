@@ -21,10 +21,12 @@ final class BuildCommand implements Command {
     @Override
     public String help() {
         return "Usage: java -jar pakmig.jar build --db DIR [--source DIR]\n\n"
-             + "Builds and validates the graph, then writes it to a TDB2 database at DIR. Each\n"
-             + "build writes a new generation inside DIR and switches to it in one atomic step\n"
-             + "when complete; a build with problems, or one that is killed, leaves the previous\n"
-             + "database in use. Refuses to start while a server (serve --db DIR) holds DIR.\n\n"
+             + "Builds the graph into a TDB2 database at DIR, one document at a time, and\n"
+             + "validates, reasons and checks it there. Each build writes a new generation inside\n"
+             + "DIR and switches to it in one atomic step when complete; a build with problems,\n"
+             + "or one that is killed, leaves the previous database in use. Refuses to start\n"
+             + "while a server (serve --db DIR) holds DIR. For large data give the JVM its heap\n"
+             + "(java -Xmx8g -jar pakmig.jar build ...).\n\n"
              + "  --db DIR       where the database goes (replaced if it exists)\n"
              + Sources.HELP;
     }
