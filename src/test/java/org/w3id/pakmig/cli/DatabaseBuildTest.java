@@ -93,9 +93,15 @@ class DatabaseBuildTest {
         assertTrue(a.isIsomorphicWith(b), name + ": the same triples (blank nodes aside)");
     }
 
+    /** The ontology, the checks, the sources and one document's places, with broken fixtures in doc-009. */
     @Test
     void brokenFilesGiveTheProblemsOfTheInMemoryBuild(@TempDir Path dir) throws IOException {
-        Path checkout = RealGraph.copyOfSources(dir);
+        Path checkout = dir.resolve("checkout");
+        RealGraph.copyTree(Path.of("ontology"), checkout.resolve("ontology"));
+        RealGraph.copyTree(Path.of("queries"), checkout.resolve("queries"));
+        Files.createDirectories(checkout.resolve("data/doc-000"));
+        Files.copy(Path.of("data/sources.ttl"), checkout.resolve("data/sources.ttl"));
+        Files.copy(Path.of("data/doc-000/places.ttl"), checkout.resolve("data/doc-000/places.ttl"));
         Path fixtures = Files.createDirectories(checkout.resolve("data/doc-009"));
         for (String fixture : List.of("undeclared-property.ttl", "dangling-iri.ttl", "wrong-datatype.ttl")) {
             Files.copy(Path.of("src/test/resources/broken", fixture), fixtures.resolve(fixture));
