@@ -69,11 +69,16 @@ public final class StatementCitations {
         List<Node> names = new ArrayList<>();
         loaded.listGraphNodes().forEachRemaining(names::add);
         for (Node name : names) {
-            if (PM.graphName(name).startsWith("doc-") && !PM.graphName(name).endsWith(SUFFIX)) {
+            if (hasCitations(PM.graphName(name))) {
                 result.put(PM.graph(PM.graphName(name) + SUFFIX), separate(loaded.getGraph(name), union));
             }
         }
         return result;
+    }
+
+    /** Whether the graph called {@code name} is a document's, whose statements are cited. */
+    public static boolean hasCitations(String name) {
+        return name.startsWith("doc-") && !name.endsWith(SUFFIX);
     }
 
     /** Moves the annotations out of {@code document} and returns its citation graph. */

@@ -1,8 +1,11 @@
 package org.w3id.pakmig.load;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -34,25 +37,68 @@ public final class DatasetLoader {
     private DatasetLoader() {}
 
     public static Loaded load(SourceTree tree) {
-        SourceIndex index = new SourceIndex();
         Graph union = GraphFactory.createGraphMem();
-        Map<String, Graph> graphs = new LinkedHashMap<>();
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        for (GraphFiles graph : graphs(tree)) {
+            Graph target = GraphFactory.createGraphMem();
+            for (Path file : graph.files()) {
+                // One parse of each file, each triple going straight into its graph and the union.
+                target.getPrefixMapping().setNsPrefixes(parse(tree, file, t -> {
+                    target.add(t);
+                    union.add(t);
+                }, null));
+            }
+            dsg.addGraph(PM.graph(graph.name()), target);
+        }
+        return new Loaded(dsg, union, index(tree));
+    }
+
+    /** The files of one named graph ({@code name} is its short name, as {@code doc-002}). */
+    public record GraphFiles(String name, List<Path> files) {}
+
+    /**
+     * The named graphs of {@code tree} and their files, in load order: the ontology first, then
+     * each data graph in the order of its first file.
+     */
+    public static List<GraphFiles> graphs(SourceTree tree) {
+        Map<String, List<Path>> graphs = new LinkedHashMap<>();
         for (Path file : tree.files("ontology", ".ttl")) {
-            String name = tree.relativeName(file);
-            if (!name.equals(SHAPES_FILE)) {
-                parseInto(graphs.computeIfAbsent(PM.ONTOLOGY, k -> GraphFactory.createGraphMem()), union, tree, file, index);
+            if (!tree.relativeName(file).equals(SHAPES_FILE)) {
+                graphs.computeIfAbsent(PM.ONTOLOGY, k -> new ArrayList<>()).add(file);
             }
         }
         if (!graphs.containsKey(PM.ONTOLOGY)) {
             throw new LoadException("ontology/pakmig.ttl", -1, -1, "the ontology file is missing");
         }
         for (Path file : tree.files("data", ".ttl")) {
-            String graphName = graphNameFor(tree.relativeName(file));
-            parseInto(graphs.computeIfAbsent(graphName, k -> GraphFactory.createGraphMem()), union, tree, file, index);
+            graphs.computeIfAbsent(graphNameFor(tree.relativeName(file)), k -> new ArrayList<>()).add(file);
         }
-        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        graphs.forEach((name, graph) -> dsg.addGraph(PM.graph(name), graph));
-        return new Loaded(dsg, union, index);
+        List<GraphFiles> result = new ArrayList<>();
+        graphs.forEach((name, files) -> result.add(new GraphFiles(name, List.copyOf(files))));
+        return result;
+    }
+
+    /** Parses the files of one named graph into a new graph (with the files' prefixes). */
+    public static Graph parse(SourceTree tree, GraphFiles graph) {
+        Graph target = GraphFactory.createGraphMem();
+        for (Path file : graph.files()) {
+            target.getPrefixMapping().setNsPrefixes(parse(tree, file, target::add, null));
+        }
+        return target;
+    }
+
+    /**
+     * Where every statement of {@code tree}'s graphs is written: filled by a second parse of
+     * the files, in load order, the first time it is asked (only a build with problems asks).
+     */
+    public static SourceIndex index(SourceTree tree) {
+        return new SourceIndex(index -> {
+            for (GraphFiles graph : graphs(tree)) {
+                for (Path file : graph.files()) {
+                    parse(tree, file, t -> { }, index);
+                }
+            }
+        });
     }
 
     /** {@code data/doc-002.ttl} and {@code data/doc-002/routes.ttl} both belong to graph {@code doc-002}. */
@@ -66,31 +112,30 @@ public final class DatasetLoader {
     /** Parses one Turtle file on its own (used for the shapes and for test fixtures). */
     public static Graph parseFile(SourceTree tree, Path file) {
         Graph graph = GraphFactory.createGraphMem();
-        parseInto(graph, null, tree, file, new SourceIndex());
+        graph.getPrefixMapping().setNsPrefixes(parse(tree, file, graph::add, null));
         return graph;
     }
 
     /**
-     * One parse of one file, each triple going straight into its graph and, when given, the
-     * union of all graphs: no graph per file and no second pass to build the union.
+     * One parse of one file, each triple going to {@code sink}; returns the file's prefixes.
+     * With an {@code index}, the line of each triple is recorded there as it is parsed.
      */
-    private static void parseInto(Graph target, Graph union, SourceTree tree, Path file, SourceIndex index) {
+    private static PrefixMapping parse(SourceTree tree, Path file, Consumer<Triple> sink, SourceIndex index) {
         String name = tree.relativeName(file);
         String text = SourceText.read(file, name);
         ErrorHandler errors = new FailFast(name);
         PrefixMapping prefixes = new PrefixMappingImpl();
-        int fileId = index.addFile(name, prefixes);
-        // LangTurtle is built by hand, not through RDFParser, to hand it a profile that records
-        // each triple's line in the index as it is parsed.
-        ParserProfile profile = new LineRecorder(RiotLib.profile(Lang.TURTLE, PM.ID, errors), index, fileId);
+        ParserProfile profile = RiotLib.profile(Lang.TURTLE, PM.ID, errors);
+        if (index != null) {
+            // LangTurtle is built by hand, not through RDFParser, to hand it a profile that
+            // records each triple's line in the index as it is parsed.
+            profile = new LineRecorder(profile, index, index.addFile(name, prefixes));
+        }
         Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(errors).build();
         new LangTurtle(tokens, profile, new StreamRDFBase() {
             @Override
             public void triple(Triple t) {
-                target.add(t);
-                if (union != null) {
-                    union.add(t);
-                }
+                sink.accept(t);
             }
 
             @Override
@@ -98,12 +143,12 @@ public final class DatasetLoader {
                 prefixes.setNsPrefix(prefix, iri);
             }
         }).parse();
-        target.getPrefixMapping().setNsPrefixes(prefixes);
+        return prefixes;
     }
 
     /**
      * The parsed dataset (named graphs only), the union of its graphs (filled by the same
-     * parse), and the index used to report problems by file.
+     * parse), and the index used to report problems by file (filled when first asked).
      */
     public record Loaded(DatasetGraph dataset, Graph union, SourceIndex index) {}
 

@@ -7,8 +7,8 @@ import org.apache.jena.riot.system.ParserProfileWrapper;
 
 /**
  * A parser profile that tells the {@link SourceIndex} the line of every triple as the Turtle
- * parser creates it (the line of the triple's object), so locating a problem later needs no
- * second pass over the file.
+ * parser creates it (the line of the triple's object), so locating many problems needs one
+ * pass over the files, not one per problem.
  */
 final class LineRecorder extends ParserProfileWrapper {
     private final SourceIndex index;

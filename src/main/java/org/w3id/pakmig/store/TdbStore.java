@@ -43,7 +43,7 @@ public final class TdbStore {
      * Contributed graphs live in the database, not in the source files: a rebuild copies them
      * from the database in use into the new one, so rebuilding never loses them.
      */
-    private static void carryContributions(Path previous, DatasetGraph into) {
+    public static void carryContributions(Path previous, DatasetGraph into) {
         DatasetGraph old = DatabaseMgr.connectDatasetGraph(previous.toString());
         try {
             Txn.executeRead(old, () -> Txn.executeWrite(into, () -> {

@@ -106,11 +106,11 @@ class DatabaseLifecycleIT {
         assertEquals(Boolean.FALSE, hasMarker(db));
 
         Path checkout = checkoutWithMarker(dir);
-        // While the graph is built in memory, then at two points while the new database is written.
+        // Early in the build, then at two points after the bulk load, while the indexes are built and checked.
         killBuild(dir, db, checkout, null, 2000);
         assertEquals(Boolean.FALSE, hasMarker(db), "killed while building: the old data");
         for (long delay : new long[] {0, 800}) {
-            killBuild(dir, db, checkout, "Writing the database", delay);
+            killBuild(dir, db, checkout, "index:", delay);
             Boolean marker = hasMarker(db); // old or new data, never none
             System.out.println("  database after the kill holds the " + (marker ? "new" : "old") + " data");
         }

@@ -1,0 +1,68 @@
+package org.w3id.pakmig.cite;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * A read-only view of a union graph that holds the asserted statements and the citation
+ * graphs, showing only the asserted statements: what SHACL and the rules read. It lets a
+ * database build write each document's graph, its citation graph and their default-graph
+ * copies in one pass, and validate and reason afterwards on the asserted statements alone.
+ *
+ * <p>Every statement of a citation graph has a citation as its subject, and no asserted
+ * statement has (the annotations are moved out of the documents whole), so a statement is a
+ * citation's exactly when its subject is one. A citation is a blank node typed
+ * {@code pm:StatementCitation} or {@code pm:InheritedCitation} (data never asserts those
+ * types: the build makes them), or a reifier named by an IRI, which {@link #addCitations}
+ * remembers (there are few: the data writes its annotations as {@code {| ... |}}).
+ */
+public final class AssertedView extends GraphBase {
+    private static final Node TYPE = RDF.type.asNode();
+
+    private record Verdict(Node subject, boolean citation) {}
+
+    private final Graph union;
+    private final Set<Node> namedCitations = new HashSet<>();
+    /** The last subject looked up: a graph's statements come grouped by subject. */
+    private Verdict last = new Verdict(null, false);
+
+    public AssertedView(Graph union) {
+        this.union = union;
+    }
+
+    /** Remembers the citations of {@code citations} (a citation graph) that are not blank nodes. */
+    public void addCitations(Graph citations) {
+        for (Node type : Set.of(StatementCitations.STATED, StatementCitations.INHERITED)) {
+            citations.find(Node.ANY, TYPE, type).forEachRemaining(t -> {
+                if (!t.getSubject().isBlank()) {
+                    namedCitations.add(t.getSubject());
+                }
+            });
+        }
+    }
+
+    @Override
+    protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+        return union.find(pattern).filterDrop(t -> isCitation(t.getSubject()));
+    }
+
+    private boolean isCitation(Node subject) {
+        if (!subject.isBlank()) {
+            return namedCitations.contains(subject);
+        }
+        Verdict verdict = last;
+        if (!subject.equals(verdict.subject())) {
+            verdict = new Verdict(subject, union.contains(subject, TYPE, StatementCitations.INHERITED)
+                                           || union.contains(subject, TYPE, StatementCitations.STATED));
+            last = verdict;
+        }
+        return verdict.citation();
+    }
+}
