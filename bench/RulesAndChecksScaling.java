@@ -1,6 +1,7 @@
 // Measures how the rules stage and the checks stage grow with the data: generates synthetic
 // trees (org.w3id.pakmig.synth.SyntheticData, seed 1) at each size, builds each in memory as
-// cli/GraphBuild does, and times the rule engine and each check (median of --repeat runs).
+// cli/GraphBuild does, and times the rule engine and each check (median of --repeat rounds,
+// each round measuring every size once, interleaved).
 // Prints, per stage, microseconds per asserted triple and, between consecutive sizes and from
 // the first to the last, the growth of that time per triple per doubling of the data (1.0:
 // linear; issue 12's target is at most 1.2). Times are the CPU time of the measuring thread
@@ -34,58 +35,70 @@ public class RulesAndChecksScaling {
     if (args[i].equals("--repeat")) { repeat = Integer.parseInt(args[i + 1]); i += 2; }
     List<Long> targets = new ArrayList<>();
     for (; i < args.length; i++) targets.add(Long.parseLong(args[i]));
-    measure(checkout, work, targets.get(0), 1);
-    List<Size> sizes = new ArrayList<>();
-    for (long target : targets) {
-      sizes.add(measure(checkout, work, target, repeat));
+    measure(checkout, work, targets.get(0), new LinkedHashMap<>());
+    // Interleaved (each round measures every size once), so a busy spell on the machine
+    // falls on all sizes alike; the report after each round gives the medians so far.
+    Map<Long, Map<String, List<Double>>> runs = new LinkedHashMap<>();
+    Map<Long, long[]> counts = new LinkedHashMap<>();
+    for (int r = 0; r < repeat; r++) {
+      for (long target : targets) {
+        counts.put(target, measure(checkout, work, target, runs.computeIfAbsent(target, k -> new LinkedHashMap<>())));
+      }
+      List<Size> sizes = new ArrayList<>();
+      for (long target : targets) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        runs.get(target).forEach((stage, ms) -> {
+          List<Double> sorted = new ArrayList<>(ms);
+          Collections.sort(sorted);
+          medians.put(stage, sorted.get(sorted.size() / 2));
+        });
+        long[] c = counts.get(target);
+        sizes.add(new Size(target, c[0], c[1], c[2], medians));
+      }
+      System.out.println("\nAfter round " + (r + 1) + " of " + repeat + " (medians):");
       report(sizes);
     }
   }
 
-  static Size measure(Path checkout, Path work, long target, int repeat) {
+  /** One build of one size, its times added to {@code runs}; returns asserted, inferred and all quads. */
+  static long[] measure(Path checkout, Path work, long target, Map<String, List<Double>> runs) {
     Path dir = work.resolve("synthetic-" + target);
     if (!Files.isDirectory(dir)) SyntheticData.write(target, 1, checkout, dir);
     SourceTree tree = SourceTree.directory(dir);
-    Map<String, List<Double>> runs = new LinkedHashMap<>();
-    long asserted = 0, inferred = 0, quads = 0;
-    for (int r = 0; r < repeat; r++) {
-      DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
-      Graph union = loaded.union();
-      Map<Node, Graph> citations = StatementCitations.separate(loaded.dataset(), union);
-      asserted = union.size();
-      RuleMaterialiser rules = RuleMaterialiser.fromFile(tree.resolve(GraphBuild.RULES_FILE), GraphBuild.RULES_FILE);
-      System.gc();
-      Graph conclusions = time(runs, "rules", () -> rules.materialise(union));
-      inferred = conclusions.size();
-      // The dataset the checks see, composed as cli/GraphBuild composes it.
-      conclusions.find().forEach(union::add);
-      citations.forEach((name, graph) -> graph.find().forEach(union::add));
-      DatasetGraph dataset = DatasetGraphFactory.createGeneral(union);
-      loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
-      dataset.addGraph(PM.graph(PM.INFERRED), conclusions);
-      citations.forEach(dataset::addGraph);
-      quads = 0;
-      for (Node g : (Iterable<Node>) dataset::listGraphNodes) quads += dataset.getGraph(g).size();
-      System.gc();
-      IntegrityChecks checks = IntegrityChecks.from(tree);
-      time(runs, "checks", () -> {
-        List<Problem> problems = new ArrayList<>(checks.run(dataset, loaded.index()));
-        problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
-        problems.addAll(CitationCoverage.find(dataset, loaded.index()));
-        if (!problems.isEmpty()) System.out.println(target + ": " + problems.size() + " problems, e.g. " + problems.get(0));
-        return problems;
-      });
-      // Each check on its own (the SPARQL ones without making problems of their rows).
-      for (IntegrityChecks.Check check : checks.checks()) {
-        String name = check.name().replace("queries/checks/", "").replace("-violation.rq", "");
-        time(runs, "  " + name, () -> rows(dataset, check));
-      }
-      time(runs, "  DuplicateCandidates", () -> DuplicateCandidates.find(dataset, loaded.index()));
-      time(runs, "  CitationCoverage", () -> CitationCoverage.find(dataset, loaded.index()));
+    DatasetLoader.Loaded loaded = DatasetLoader.load(tree);
+    Graph union = loaded.union();
+    Map<Node, Graph> citations = StatementCitations.separate(loaded.dataset(), union);
+    long asserted = union.size();
+    RuleMaterialiser rules = RuleMaterialiser.fromFile(tree.resolve(GraphBuild.RULES_FILE), GraphBuild.RULES_FILE);
+    System.gc();
+    Graph conclusions = time(runs, "rules", () -> rules.materialise(union));
+    long inferred = conclusions.size();
+    // The dataset the checks see, composed as cli/GraphBuild composes it.
+    conclusions.find().forEach(union::add);
+    citations.forEach((name, graph) -> graph.find().forEach(union::add));
+    DatasetGraph dataset = DatasetGraphFactory.createGeneral(union);
+    loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
+    dataset.addGraph(PM.graph(PM.INFERRED), conclusions);
+    citations.forEach(dataset::addGraph);
+    long quads = 0;
+    for (Node g : (Iterable<Node>) dataset::listGraphNodes) quads += dataset.getGraph(g).size();
+    System.gc();
+    IntegrityChecks checks = IntegrityChecks.from(tree);
+    time(runs, "checks", () -> {
+      List<Problem> problems = new ArrayList<>(checks.run(dataset, loaded.index()));
+      problems.addAll(DuplicateCandidates.find(dataset, loaded.index()));
+      problems.addAll(CitationCoverage.find(dataset, loaded.index()));
+      if (!problems.isEmpty()) System.out.println(target + ": " + problems.size() + " problems, e.g. " + problems.get(0));
+      return problems;
+    });
+    // Each check on its own (the SPARQL ones without making problems of their rows).
+    for (IntegrityChecks.Check check : checks.checks()) {
+      String name = check.name().replace("queries/checks/", "").replace("-violation.rq", "");
+      time(runs, "  " + name, () -> rows(dataset, check));
     }
-    Map<String, Double> medians = new LinkedHashMap<>();
-    runs.forEach((stage, ms) -> { Collections.sort(ms); medians.put(stage, ms.get(ms.size() / 2)); });
-    return new Size(target, asserted, inferred, quads, medians);
+    time(runs, "  DuplicateCandidates", () -> DuplicateCandidates.find(dataset, loaded.index()));
+    time(runs, "  CitationCoverage", () -> CitationCoverage.find(dataset, loaded.index()));
+    return new long[] {asserted, inferred, quads};
   }
 
   /** A check's query alone, its rows counted (IntegrityChecks.run makes a problem of each). */
