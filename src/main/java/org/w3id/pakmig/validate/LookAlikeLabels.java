@@ -67,10 +67,12 @@ final class LookAlikeLabels {
         Comparator<String> rarestFirst = Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder());
         Map<Posting, List<Integer>> postings = new HashMap<>();
         TreeSet<Integer> sizes = new TreeSet<>();
+        Map<Set<String>, List<Integer>> sameWords = new HashMap<>();
         for (int e = 0; e < sets.size(); e++) {
             String[] words = sets.get(e);
             Arrays.sort(words, rarestFirst);
             sizes.add(words.length);
+            sameWords.computeIfAbsent(Set.of(words), k -> new ArrayList<>()).add(owners.get(e));
             for (int position = 0; position < words.length; position++) {
                 postings.computeIfAbsent(new Posting(words[position], words.length, position), k -> new ArrayList<>()).add(owners.get(e));
             }
@@ -80,9 +82,10 @@ final class LookAlikeLabels {
             String[] words = sets.get(e);
             int n = words.length;
             int owner = owners.get(e);
-            // The shorter in the longer: every word of this set is in the other, so is its first.
+            // The shorter in a longer one: every word of this set is in the other, so is its first.
+            // (In one as long, the same words: found below.)
             if (n >= 2) {
-                for (int m : sizes.tailSet(n)) {
+                for (int m : sizes.tailSet(n, false)) {
                     for (int j = 0; j <= m - n; j++) {
                         addPairs(pairs, owner, postings.get(new Posting(words[0], m, j)));
                     }
@@ -90,8 +93,14 @@ final class LookAlikeLabels {
             }
             // Three quarters of all words shared (the same words being one case): from
             // 4s >= 3(n + m - s), s >= 3(n + m) / 7, and the sizes differ by a third at most.
+            // Where that means all words of both, only the same set is looked up, not every set
+            // sharing its first word ("Flow doc-003-57" and "Flow doc-003-12" are not compared).
             for (int m : sizes.subSet((3 * n + 3) / 4, true, 4 * n / 3, true)) {
                 int shared = (3 * (n + m) + 6) / 7;
+                if (shared == n && m == n) {
+                    addPairs(pairs, owner, sameWords.get(Set.of(words)));
+                    continue;
+                }
                 for (int i = 0; i <= n - shared; i++) {
                     for (int j = 0; j <= m - shared; j++) {
                         addPairs(pairs, owner, postings.get(new Posting(words[i], m, j)));
