@@ -25,8 +25,9 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * Runs forward rules to a fixpoint by semi-naive evaluation: the first round matches every
  * rule against the whole graph, each later round only the matches that use at least one
  * triple derived in the round before. Each match is an index lookup against the graph in the
- * order of a {@link JoinPlan}, so the graph itself can live on disk (TDB2) and the only state
- * held in memory is what the rules derive.
+ * order of a {@link JoinPlan}, planned each round from the {@link PredicateStatistics} of the
+ * graph and the conclusions so far, so the graph itself can live on disk (TDB2) and the only
+ * state held in memory is what the rules derive (and statistics as large as the vocabulary).
  *
  * <p>Builtins ({@code notEqual}, {@code lessThan}, {@code noValue}, ...) are Jena's own,
  * called with the bindings of the match, so they mean exactly what they mean to Jena's engine.
@@ -56,6 +57,7 @@ final class ForwardChainer {
     /** What the rules derive from {@code asserted} that it does not already hold. */
     Graph run(Graph asserted) {
         Graph inferred = GraphFactory.createGraphMem();
+        PredicateStatistics statistics = PredicateStatistics.of(asserted);
         Graph delta = null;
         while (true) {
             Graph next = GraphFactory.createGraphMem();
@@ -66,15 +68,15 @@ final class ForwardChainer {
             };
             for (Rule rule : rules) {
                 if (delta == null) {
-                    int start = cheapestStart(rule, asserted);
+                    int start = JoinPlan.cheapestStart(rule, statistics);
                     if (start >= 0) {
-                        new Match(JoinPlan.startingAt(rule, start), asserted, inferred, conclude).from(asserted);
+                        new Match(JoinPlan.startingAt(rule, start, statistics), asserted, inferred, conclude).from(asserted);
                     }
                 } else {
                     ClauseEntry[] body = rule.getBody();
                     for (int i = 0; i < body.length; i++) {
                         if (body[i] instanceof TriplePattern) {
-                            new Match(JoinPlan.startingAt(rule, i), asserted, inferred, conclude).from(delta);
+                            new Match(JoinPlan.startingAt(rule, i, statistics), asserted, inferred, conclude).from(delta);
                         }
                     }
                 }
@@ -82,44 +84,12 @@ final class ForwardChainer {
             if (next.isEmpty()) {
                 return inferred;
             }
-            next.find().forEach(inferred::add);
+            next.find().forEach(t -> {
+                inferred.add(t);
+                statistics.add(t);
+            });
             delta = next;
         }
-    }
-
-    /** The body pattern with the fewest matches in the graph: where the first round starts. */
-    private static int cheapestStart(Rule rule, Graph graph) {
-        ClauseEntry[] body = rule.getBody();
-        int best = -1;
-        long bestCount = Long.MAX_VALUE;
-        for (int i = 0; i < body.length; i++) {
-            if (body[i] instanceof TriplePattern pattern) {
-                long count = countUpTo(graph, pattern, bestCount);
-                if (count < bestCount) {
-                    best = i;
-                    bestCount = count;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static long countUpTo(Graph graph, TriplePattern pattern, long limit) {
-        long n = 0;
-        ExtendedIterator<Triple> it = graph.find(ground(pattern.getSubject()), ground(pattern.getPredicate()), ground(pattern.getObject()));
-        try {
-            while (it.hasNext() && n < limit) {
-                it.next();
-                n++;
-            }
-        } finally {
-            it.close();
-        }
-        return n;
-    }
-
-    private static Node ground(Node n) {
-        return n.isVariable() ? Node.ANY : n;
     }
 
     /** One evaluation of one plan: bindings are a flat array indexed by rule variable. */

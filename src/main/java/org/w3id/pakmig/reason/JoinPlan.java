@@ -10,20 +10,38 @@ import org.apache.jena.reasoner.rulesys.ClauseEntry;
 import org.apache.jena.reasoner.rulesys.Functor;
 import org.apache.jena.reasoner.rulesys.Node_RuleVariable;
 import org.apache.jena.reasoner.rulesys.Rule;
-import org.apache.jena.vocabulary.RDF;
 
 /**
  * The order in which one rule's body is joined once a given clause has been matched first.
- * Each next clause is the one that binds the fewest candidates given what is already bound
- * (a known subject first, then a known object, then a predicate alone), and a builtin runs
- * as soon as all its variables are bound. So a conflict rule that starts from one claim looks
- * up that claim's subject, measure and unit, and only then the other claims about the same
- * subject: the join grows with the claims per subject, not with all claims squared.
- * The order in the rules file is kept where nothing tells two clauses apart.
+ * Each next clause is the pattern expected to match the fewest triples given what is already
+ * bound, by the {@link PredicateStatistics} of the data, and a builtin runs as soon as all its
+ * variables are bound. So a conflict rule that starts from one claim looks up that claim's
+ * period, subject, measure and unit, then the other claims about the same subject (a few),
+ * never the other claims of the same period (a share of all claims): each match costs the
+ * same at any size of the data. Where the statistics do not tell two clauses apart, the order
+ * in the rules file is kept.
  */
 record JoinPlan(Rule rule, int start, List<ClauseEntry> rest) {
 
-    static JoinPlan startingAt(Rule rule, int start) {
+    /** Where to start when nothing is bound: the body pattern expected to match the fewest triples (-1: none). */
+    static int cheapestStart(Rule rule, PredicateStatistics statistics) {
+        ClauseEntry[] body = rule.getBody();
+        BitSet nothing = new BitSet();
+        int best = -1;
+        double fewest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] instanceof TriplePattern pattern) {
+                double expected = statistics.expectedMatches(pattern, nothing);
+                if (expected < fewest) {
+                    best = i;
+                    fewest = expected;
+                }
+            }
+        }
+        return best;
+    }
+
+    static JoinPlan startingAt(Rule rule, int start, PredicateStatistics statistics) {
         ClauseEntry[] body = rule.getBody();
         BitSet bound = new BitSet(rule.getNumVars());
         markBound((TriplePattern) body[start], bound);
@@ -36,7 +54,7 @@ record JoinPlan(Rule rule, int start, List<ClauseEntry> rest) {
         List<ClauseEntry> ordered = new ArrayList<>();
         while (!remaining.isEmpty()) {
             // By position: Jena's TriplePattern.equals treats any two variables as equal.
-            ClauseEntry next = remaining.remove(pickNext(remaining, bound));
+            ClauseEntry next = remaining.remove(pickNext(remaining, bound, statistics));
             ordered.add(next);
             if (next instanceof TriplePattern pattern) {
                 markBound(pattern, bound);
@@ -49,42 +67,25 @@ record JoinPlan(Rule rule, int start, List<ClauseEntry> rest) {
         return (TriplePattern) rule.getBody()[start];
     }
 
-    private static int pickNext(List<ClauseEntry> remaining, BitSet bound) {
+    private static int pickNext(List<ClauseEntry> remaining, BitSet bound, PredicateStatistics statistics) {
         for (int i = 0; i < remaining.size(); i++) {
             if (remaining.get(i) instanceof Functor functor && allBound(functor.getArgs(), bound)) {
                 return i;
             }
         }
         int best = -1;
-        int bestScore = -1;
+        double fewest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < remaining.size(); i++) {
             if (remaining.get(i) instanceof TriplePattern pattern) {
-                int score = selectivity(pattern, bound);
-                if (score > bestScore) {
+                double expected = statistics.expectedMatches(pattern, bound);
+                if (expected < fewest) {
                     best = i;
-                    bestScore = score;
+                    fewest = expected;
                 }
             }
         }
         // Only builtins with unbound variables are left: run them in the order written.
         return best >= 0 ? best : 0;
-    }
-
-    /** Higher means fewer matches expected. A class is a weak filter: many things share one. */
-    private static int selectivity(TriplePattern pattern, BitSet bound) {
-        int score = 0;
-        if (isBound(pattern.getSubject(), bound)) {
-            score += 8;
-        }
-        Node object = pattern.getObject();
-        if (isBound(object, bound)) {
-            boolean classOfType = !object.isVariable() && RDF.type.asNode().equals(pattern.getPredicate());
-            score += classOfType ? 1 : 4;
-        }
-        if (isBound(pattern.getPredicate(), bound)) {
-            score += 1;
-        }
-        return score;
     }
 
     private static boolean allBound(Node[] args, BitSet bound) {

@@ -28,7 +28,8 @@ import org.w3id.pakmig.vocab.PM;
  * words once case, punctuation, plural "s" and small words are ignored; or all the words of
  * the shorter, two or more, in the longer; or three quarters of the words shared), or when
  * they carry the same label whatever their types. Written in Java because word-set
- * comparison is clumsy in SPARQL.
+ * comparison is clumsy in SPARQL. Only the things of one type that share a rare word are
+ * compared ({@link LookAlikeLabels}), never all pairs, so the check grows with the data.
  */
 public final class DuplicateCandidates {
     public static final String CHECK = "reconciliation: duplicate candidates";
@@ -37,8 +38,7 @@ public final class DuplicateCandidates {
     /**
      * Kinds of IRI that record what one document says (a figure, a statement, a definition, a
      * recommendation, a model feature, a route leg): two documents saying alike things are two
-     * records by design, not one real thing under two IRIs. Leaving them out also keeps the
-     * pairwise comparison to things, whose number grows far slower than the data.
+     * records by design, not one real thing under two IRIs.
      */
     private static final Set<String> RECORD_KINDS = Set.of("claim", "statement", "definition", "recommendation",
                                                            "feature", "leg");
@@ -69,13 +69,11 @@ public final class DuplicateCandidates {
         Map<String, Problem> found = new TreeMap<>();
         for (Map.Entry<Node, List<Node>> bucket : byType.entrySet()) {
             List<Node> xs = bucket.getValue();
-            for (int i = 0; i < xs.size(); i++) {
-                for (int j = i + 1; j < xs.size(); j++) {
-                    Node x = xs.get(i), y = xs.get(j);
-                    if (nearSame(words.get(x), words.get(y))) {
-                        report(found, settled, index, x, y, "same type " + index.shortName(bucket.getKey())
-                               + ", near-same labels " + labels.get(x) + " / " + labels.get(y));
-                    }
+            for (int[] pair : LookAlikeLabels.candidates(xs.stream().map(words::get).toList())) {
+                Node x = xs.get(pair[0]), y = xs.get(pair[1]);
+                if (LookAlikeLabels.nearSame(words.get(x), words.get(y))) {
+                    report(found, settled, index, x, y, "same type " + index.shortName(bucket.getKey())
+                           + ", near-same labels " + labels.get(x) + " / " + labels.get(y));
                 }
             }
         }
@@ -143,23 +141,5 @@ public final class DuplicateCandidates {
             words.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
         }
         return words;
-    }
-
-    static boolean nearSame(Set<Set<String>> as, Set<Set<String>> bs) {
-        if (as == null || bs == null) {
-            return false;
-        }
-        for (Set<String> a : as) {
-            for (Set<String> b : bs) {
-                Set<String> shared = new HashSet<>(a);
-                shared.retainAll(b);
-                int smaller = Math.min(a.size(), b.size());
-                int union = a.size() + b.size() - shared.size();
-                if (a.equals(b) || (smaller >= 2 && shared.size() == smaller) || shared.size() * 4 >= union * 3) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
