@@ -66,12 +66,11 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         ScheduledFuture<?> deadline = watchdog.arm(cancel, settings.queryTimeout());
         try {
             run(queryString, action, cancel);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
         } catch (ActionErrorException e) {
             if (e.getCause() instanceof OutOfMemoryError) {
-                // A query that fills the heap (a GROUP_CONCAT over a cross product) is refused as
-                // one that runs out of time is: the server is overloaded by it, not broken, and
-                // the query's memory is released with its iterators.
-                throw new ActionErrorException(503, "Query needed more memory than the server gives it", null);
+                throw outOfMemory();
             }
             // Fuseki sends the message with a Content-Length counted in characters but written
             // in bytes: a parse error quoting a non-ASCII character ended in a 500. Escape it.
@@ -127,6 +126,16 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         } finally {
             action.endRead();
         }
+    }
+
+    /**
+     * A query that fills the heap (a GROUP_CONCAT over a cross product) is refused as one that
+     * runs out of time is: the server is overloaded by it, not broken, and the query's memory is
+     * released with its iterators. The error arrives bare or wrapped, depending on where the
+     * engine was when the heap ran out.
+     */
+    private static ActionErrorException outOfMemory() {
+        return new ActionErrorException(503, "Query needed more memory than the server gives it", null);
     }
 
     private static String asciiOnly(String message) {
