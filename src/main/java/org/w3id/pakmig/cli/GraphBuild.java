@@ -53,10 +53,11 @@ public final class GraphBuild {
     }
 
     /**
-     * Builds a dataset to be written elsewhere (a TDB2 database): the same build without the
-     * in-memory search index and served view, which only serving from memory needs.
+     * The same build with its stages one after another and without what only serving needs
+     * (the search index, the served view): for {@code validate}, which wants the problems, and
+     * the reference that the overlapped build of {@link #run} is tested against.
      */
-    public static Result runForStore(SourceTree tree) {
+    public static Result runInTurn(SourceTree tree) {
         return run(tree, false);
     }
 

@@ -27,7 +27,7 @@ final class ValidateCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         Options options = Options.parse(args, Set.of("source"), Set.of());
-        GraphBuild.Result result = GraphBuild.run(Sources.from(options));
+        GraphBuild.Result result = GraphBuild.runInTurn(Sources.from(options));
         BuildReport.printSummary(result, out);
         if (!result.ok()) {
             BuildReport.printProblems(result, err);

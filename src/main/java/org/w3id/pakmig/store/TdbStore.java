@@ -13,31 +13,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.pakmig.search.SearchIndex;
 import org.w3id.pakmig.vocab.PM;
 
-/** Writes a built dataset to a TDB2 database (with its search index), and opens one for serving. */
+/** Opens a built TDB2 database for serving, and carries contributions from one generation to the next. */
 public final class TdbStore {
     private TdbStore() {}
-
-    /**
-     * Writes {@code source} as a new generation of the locked database directory and switches
-     * to it atomically once complete (see {@link DatabaseDirectory}): a failed or killed build
-     * leaves the previous database in use.
-     */
-    public static void write(DatasetGraph source, DatabaseDirectory target) {
-        target.removeLeftovers();
-        Path previous = target.hasDatabase() ? target.database() : null;
-        Path generation = target.newGeneration();
-        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(generation.toString());
-        try {
-            TdbBulkLoad.load(source, tdb);
-            if (previous != null) {
-                carryContributions(previous, tdb);
-            }
-        } finally {
-            TDBInternal.expel(tdb);
-        }
-        SearchIndex.write(source, generation.resolve(SearchIndex.DIRECTORY));
-        target.switchTo(generation);
-    }
 
     /**
      * Contributed graphs live in the database, not in the source files: a rebuild copies them

@@ -34,7 +34,7 @@ class BuildOutputIT {
         assertEquals(0, p.exitValue(), out);
 
         BuildOutput parsed = BuildOutput.parse(out).orElseThrow(() -> new AssertionError("no Built line in:\n" + out));
-        Map<String, Long> graphs = GraphBuild.runForStore(SourceTree.directory(tree)).triplesPerGraph();
+        Map<String, Long> graphs = GraphBuild.runInTurn(SourceTree.directory(tree)).triplesPerGraph();
         long inferred = graphs.get("inferred");
         long asserted = graphs.values().stream().mapToLong(Long::longValue).sum() - inferred;
         assertEquals(asserted, parsed.asserted(), out);

@@ -26,6 +26,7 @@ import org.w3id.pakmig.RealGraph;
 import org.w3id.pakmig.load.SourceTree;
 import org.w3id.pakmig.store.DatabaseDirectory;
 import org.w3id.pakmig.store.ServedDatabase;
+import org.w3id.pakmig.store.DatasetWriter;
 import org.w3id.pakmig.store.TdbStore;
 import org.w3id.pakmig.validate.Problem;
 import org.w3id.pakmig.vocab.PM;
@@ -53,7 +54,7 @@ class DatabaseBuildTest {
     void theDatabaseHoldsTheGraphsOfTheInMemoryBuild(@TempDir Path dir) {
         GraphBuild.Result memory = RealGraph.build();
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(dir.resolve("from-memory"))) {
-            TdbStore.write(memory.dataset(), target);
+            DatasetWriter.write(memory.dataset(), target);
         }
         DatabaseBuild.Result built = buildInto(dir.resolve("db"), RealGraph.sources());
         assertTrue(built.ok(), built.problems().toString());

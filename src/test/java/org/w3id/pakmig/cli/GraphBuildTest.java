@@ -33,7 +33,7 @@ class GraphBuildTest {
     @Test
     void overlappedBuildServesWhatTheStageByStageBuildMade() {
         GraphBuild.Result overlapped = RealGraph.build();
-        GraphBuild.Result inTurn = GraphBuild.runForStore(RealGraph.sources());
+        GraphBuild.Result inTurn = GraphBuild.runInTurn(RealGraph.sources());
         assertTrue(overlapped.ok(), overlapped.problems().toString());
         assertEquals(inTurn.triplesPerGraph(), overlapped.triplesPerGraph());
         DatasetGraph served = overlapped.dataset();
@@ -58,7 +58,7 @@ class GraphBuildTest {
         }
         SourceTree tree = SourceTree.directory(checkout);
         GraphBuild.Result overlapped = GraphBuild.run(tree);
-        GraphBuild.Result inTurn = GraphBuild.runForStore(tree);
+        GraphBuild.Result inTurn = GraphBuild.runInTurn(tree);
         assertFalse(overlapped.ok());
         assertTrue(overlapped.problems().stream().anyMatch(p -> p.check().startsWith("shapes.ttl")), overlapped.problems().toString());
         assertTrue(overlapped.problems().stream().anyMatch(p -> p.check().contains("dangling-iri")), overlapped.problems().toString());

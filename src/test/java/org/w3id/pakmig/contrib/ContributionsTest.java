@@ -34,6 +34,7 @@ import org.w3id.pakmig.serve.ServerSettings;
 import org.w3id.pakmig.serve.SparqlServer;
 import org.w3id.pakmig.store.DatabaseDirectory;
 import org.w3id.pakmig.store.ServedDatabase;
+import org.w3id.pakmig.store.DatasetWriter;
 import org.w3id.pakmig.store.TdbStore;
 
 /**
@@ -132,7 +133,7 @@ class ContributionsTest {
     void contributionsAreAuthenticatedValidatedConfinedAndKept(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("db");
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
-            TdbStore.write(RealGraph.dataset(), target);
+            DatasetWriter.write(RealGraph.dataset(), target);
         }
         Path users = passwordFile(dir);
 
@@ -164,7 +165,7 @@ class ContributionsTest {
 
         // A rebuild carries contributions over; a restart serves them again.
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
-            TdbStore.write(RealGraph.dataset(), target);
+            DatasetWriter.write(RealGraph.dataset(), target);
         }
         try (Server server = start(db, users)) {
             assertTrue(ask(server, IN_ALICE_GRAPH).contains("\"boolean\":true"), "kept across rebuild and restart");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.pakmig.RealGraph;
 import org.w3id.pakmig.store.DatabaseDirectory;
 import org.w3id.pakmig.store.ServedDatabase;
+import org.w3id.pakmig.store.DatasetWriter;
 import org.w3id.pakmig.store.TdbStore;
 
 /** The search index written beside a TDB2 database by {@code build --db} and opened by {@code serve --db}. */
@@ -39,7 +40,7 @@ class SearchIndexTest {
     void databaseCarriesItsIndexOnDiskAndSearchesSpellingVariants(@TempDir Path dir) {
         Path db = dir.resolve("db");
         try (DatabaseDirectory building = DatabaseDirectory.forBuild(db)) {
-            TdbStore.write(RealGraph.dataset(), building);
+            DatasetWriter.write(RealGraph.dataset(), building);
             assertTrue(Files.isDirectory(building.database().resolve(SearchIndex.DIRECTORY)),
                        "index written inside the database directory");
         }

@@ -35,7 +35,7 @@ class DatabaseDirectoryTest {
 
     private static void build(Path db, String label) {
         try (DatabaseDirectory target = DatabaseDirectory.forBuild(db)) {
-            TdbStore.write(oneQuad(label), target);
+            DatasetWriter.write(oneQuad(label), target);
         }
     }
 

@@ -34,7 +34,7 @@ class SyntheticDataTest {
     @Test
     void passesOurShapesAndChecksAndHasConflictingFigures(@TempDir Path dir) {
         SyntheticData.write(2_000, 1, CHECKOUT, dir);
-        GraphBuild.Result result = GraphBuild.runForStore(SourceTree.directory(dir));
+        GraphBuild.Result result = GraphBuild.runInTurn(SourceTree.directory(dir));
         assertEquals(List.of(), result.problems());
         assertTrue(result.dataset().getGraph(PM.graph(PM.INFERRED))
                          .find(null, NodeFactory.createURI(PM.NS + "conflictsWith"), null).hasNext());
