@@ -1,11 +1,9 @@
 package org.w3id.pakmig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -60,23 +58,9 @@ public final class RealGraph {
     public static Path copyOfSources(Path dir) throws IOException {
         Path checkout = dir.resolve("checkout");
         for (String top : List.of("ontology", "data", "queries")) {
-            copyTree(Path.of(top), checkout.resolve(top));
+            SourceTree.copyDirectory(Path.of(top), checkout.resolve(top));
         }
         return checkout;
-    }
-
-    /** Copies the directory {@code from} and everything below it to {@code to}. */
-    public static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     /** Parses a Turtle snippet (test input). */

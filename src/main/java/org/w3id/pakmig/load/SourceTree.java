@@ -10,6 +10,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -100,5 +101,23 @@ public final class SourceTree {
     @Override
     public String toString() {
         return description;
+    }
+
+    /**
+     * Copies the directory {@code from} and everything below it to {@code to}, replacing files
+     * already there: how a source tree's {@code ontology/} or {@code queries/} is copied into
+     * another tree (synthetic data, test fixtures).
+     */
+    public static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }

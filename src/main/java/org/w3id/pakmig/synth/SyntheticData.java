@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Random;
-import java.util.stream.Stream;
+
+import org.w3id.pakmig.load.SourceTree;
 
 /**
  * Writes a source tree (ontology/ and queries/ copied from a checkout, data/ generated) whose
@@ -73,8 +73,8 @@ public final class SyntheticData {
     public static int write(long triples, long seed, Path checkout, Path out) {
         SyntheticData data = new SyntheticData(seed, triples);
         try {
-            copyTree(checkout.resolve("ontology"), out.resolve("ontology"));
-            copyTree(checkout.resolve("queries"), out.resolve("queries"));
+            SourceTree.copyDirectory(checkout.resolve("ontology"), out.resolve("ontology"));
+            SourceTree.copyDirectory(checkout.resolve("queries"), out.resolve("queries"));
             Files.createDirectories(out.resolve("data/synthetic-sources"));
             data.writeCommon(out.resolve("data/synthetic-common.ttl"));
             for (int d = 0; d < data.documents; d++) {
@@ -236,19 +236,6 @@ public final class SyntheticData {
         }
         s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
         return s + " " + named;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static final String PREFIXES = """

@@ -98,8 +98,8 @@ class DatabaseBuildTest {
     @Test
     void brokenFilesGiveTheProblemsOfTheInMemoryBuild(@TempDir Path dir) throws IOException {
         Path checkout = dir.resolve("checkout");
-        RealGraph.copyTree(Path.of("ontology"), checkout.resolve("ontology"));
-        RealGraph.copyTree(Path.of("queries"), checkout.resolve("queries"));
+        SourceTree.copyDirectory(Path.of("ontology"), checkout.resolve("ontology"));
+        SourceTree.copyDirectory(Path.of("queries"), checkout.resolve("queries"));
         Files.createDirectories(checkout.resolve("data/doc-000"));
         Files.copy(Path.of("data/sources.ttl"), checkout.resolve("data/sources.ttl"));
         Files.copy(Path.of("data/doc-000/places.ttl"), checkout.resolve("data/doc-000/places.ttl"));

@@ -32,8 +32,8 @@ class BrokenFilesTest {
      * the fixtures' links), plus {@code fixtures} copied into data/doc-009/.
      */
     private static SourceTree treeWith(Path dir, String... fixtures) throws IOException {
-        RealGraph.copyTree(Path.of("ontology"), dir.resolve("ontology"));
-        RealGraph.copyTree(Path.of("queries"), dir.resolve("queries"));
+        SourceTree.copyDirectory(Path.of("ontology"), dir.resolve("ontology"));
+        SourceTree.copyDirectory(Path.of("queries"), dir.resolve("queries"));
         Files.createDirectories(dir.resolve("data/doc-000"));
         Files.copy(Path.of("data/sources.ttl"), dir.resolve("data/sources.ttl"));
         Files.copy(Path.of("data/doc-000/places.ttl"), dir.resolve("data/doc-000/places.ttl"));
