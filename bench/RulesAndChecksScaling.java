@@ -22,7 +22,6 @@ import org.w3id.pakmig.load.*;
 import org.w3id.pakmig.reason.RuleMaterialiser;
 import org.w3id.pakmig.synth.SyntheticData;
 import org.w3id.pakmig.validate.*;
-import org.w3id.pakmig.vocab.PM;
 
 public class RulesAndChecksScaling {
   /** Stage name to median milliseconds, in the order measured. */
@@ -73,13 +72,7 @@ public class RulesAndChecksScaling {
     System.gc();
     Graph conclusions = time(runs, "rules", () -> rules.materialise(union));
     long inferred = conclusions.size();
-    // The dataset the checks see, composed as cli/GraphBuild composes it.
-    conclusions.find().forEach(union::add);
-    citations.forEach((name, graph) -> graph.find().forEach(union::add));
-    DatasetGraph dataset = DatasetGraphFactory.createGeneral(union);
-    loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
-    dataset.addGraph(PM.graph(PM.INFERRED), conclusions);
-    citations.forEach(dataset::addGraph);
+    DatasetGraph dataset = GraphBuild.compose(loaded, citations, conclusions);
     long quads = 0;
     for (Node g : (Iterable<Node>) dataset::listGraphNodes) quads += dataset.getGraph(g).size();
     System.gc();

@@ -102,14 +102,7 @@ public final class GraphBuild {
         problems.addAll(await(shapeProblems));
         t = lap(millis, toServe ? "shapes+rules" : "rules", t);
 
-        // The asserted union has served validation and reasoning; with the conclusions added
-        // it becomes the default graph, the union of every named graph (linked, not copied).
-        inferred.find().forEach(asserted::add);
-        citations.forEach((name, graph) -> graph.find().forEach(asserted::add));
-        DatasetGraph dataset = DatasetGraphFactory.createGeneral(asserted);
-        loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
-        dataset.addGraph(PM.graph(PM.INFERRED), inferred);
-        citations.forEach(dataset::addGraph);
+        DatasetGraph dataset = compose(loaded, citations, inferred);
 
         // The index is made while the checks run, and thrown away if they find problems.
         CompletableFuture<DatasetGraph> served = toServe
@@ -142,6 +135,22 @@ public final class GraphBuild {
             }
             throw e;
         }
+    }
+
+    /**
+     * The dataset the checks read and the server serves. The loaded union has served
+     * validation and reasoning; with the conclusions and citations added it becomes the
+     * default graph, the union of every named graph (linked, not copied).
+     */
+    public static DatasetGraph compose(DatasetLoader.Loaded loaded, Map<Node, Graph> citations, Graph inferred) {
+        Graph union = loaded.union();
+        inferred.find().forEach(union::add);
+        citations.forEach((name, graph) -> graph.find().forEach(union::add));
+        DatasetGraph dataset = DatasetGraphFactory.createGeneral(union);
+        loaded.dataset().listGraphNodes().forEachRemaining(g -> dataset.addGraph(g, loaded.dataset().getGraph(g)));
+        dataset.addGraph(PM.graph(PM.INFERRED), inferred);
+        citations.forEach(dataset::addGraph);
+        return dataset;
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {
