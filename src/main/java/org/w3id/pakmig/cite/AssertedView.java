@@ -20,8 +20,8 @@ import org.apache.jena.vocabulary.RDF;
  * statement has (the annotations are moved out of the documents whole), so a statement is a
  * citation's exactly when its subject is one. A citation is a blank node typed
  * {@code pm:StatementCitation} or {@code pm:InheritedCitation} (data never asserts those
- * types: the build makes them), or a reifier named by an IRI, which {@link #addCitations}
- * remembers (there are few: the data writes its annotations as {@code {| ... |}}).
+ * types: the build makes them), or a reifier named by an IRI, which the view is given (there
+ * are few: the data writes its annotations as {@code {| ... |}}).
  */
 public final class AssertedView extends GraphBase {
     private static final Node TYPE = RDF.type.asNode();
@@ -29,23 +29,27 @@ public final class AssertedView extends GraphBase {
     private record Verdict(Node subject, boolean citation) {}
 
     private final Graph union;
-    private final Set<Node> namedCitations = new HashSet<>();
+    private final Set<Node> namedCitations;
     /** The last subject looked up: a graph's statements come grouped by subject. */
     private Verdict last = new Verdict(null, false);
 
-    public AssertedView(Graph union) {
+    /** @param namedCitations the citations of {@code union} that are not blank nodes ({@link #namedCitations}) */
+    public AssertedView(Graph union, Set<Node> namedCitations) {
         this.union = union;
+        this.namedCitations = Set.copyOf(namedCitations);
     }
 
-    /** Remembers the citations of {@code citations} (a citation graph) that are not blank nodes. */
-    public void addCitations(Graph citations) {
+    /** The citations of {@code citations} (a citation graph) that are not blank nodes. */
+    public static Set<Node> namedCitations(Graph citations) {
+        Set<Node> named = new HashSet<>();
         for (Node type : Set.of(StatementCitations.STATED, StatementCitations.INHERITED)) {
             citations.find(Node.ANY, TYPE, type).forEachRemaining(t -> {
                 if (!t.getSubject().isBlank()) {
-                    namedCitations.add(t.getSubject());
+                    named.add(t.getSubject());
                 }
             });
         }
+        return named;
     }
 
     @Override

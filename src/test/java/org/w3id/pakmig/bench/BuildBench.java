@@ -34,7 +34,7 @@ final class BuildBench {
     private static final Pattern PROBLEMS = Pattern.compile("The graph has \\d+ problem\\(s\\)");
     private static final Pattern LOADED = Pattern.compile("Time = ([\\d.,]+) seconds : (?:Triples|Quads) = ([\\d,]+)");
     /** The stages of a database build that parse and write (see {@link Size#writeMillis}). */
-    private static final List<String> WRITE_STAGES = List.of("load", "index", "inferred");
+    private static final List<String> WRITE_STAGES = List.of("load", "index", "inferred", "quad index");
     /** The primary index's size, which tdbloader logs even when a short load prints no "Time =" line. */
     private static final Pattern INDEXED = Pattern.compile("Index set:\\s+SPO => [^\\[]*\\[([\\d,]+) items");
 
@@ -61,8 +61,8 @@ final class BuildBench {
 
         /**
          * The stages that parse and write the database: {@code load} (parse and bulk load),
-         * {@code index} (the loader's secondary indexes) and {@code inferred} (the rules'
-         * conclusions); a build that prints none of them wrote after its stages, so its wall
+         * {@code index} (the default graph's indexes), {@code inferred} (the rules' conclusions)
+         * and {@code quad index} (the other quad indexes); a build that prints none of them wrote after its stages, so its wall
          * time less the stages and a JVM start.
          */
         long writeMillis() {
@@ -157,7 +157,7 @@ final class BuildBench {
                .append("), a fresh tree per size; `target` is its size argument,\n")
                .append("`asserted` every graph the build reports but `inferred` (the citation graphs included). Times in ms, as\n")
                .append("the build prints them per stage; `wall` is the whole `build --db` JVM. `write`: the stages that parse and write the\n")
-               .append("database (`load` + `index` + `inferred`), so parsing is counted on both sides. Peak heap from the build's GC log (and\n")
+               .append("database (`load` + `index` + `inferred` + `quad index`), so parsing is counted on both sides. Peak heap from the build's GC log (and\n")
                .append("the build's own \"Peak heap\" line, when it prints one); peak RSS of the whole JVM (`/usr/bin/time -v`).\n")
                .append("`tdb2.tdbloader --loader=phased` loads the same Turtle files (the triples in them, one graph), timed by its own\n")
                .append("\"Time =\" line (or, for a load too short to print one, its wall time less 1 s of JVM start).\n\n");
