@@ -160,7 +160,6 @@ final class ServeCommand implements Command {
             }
             dataset = result.dataset();
         }
-        long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
         Publication publication = Publication.of(dataset, settings.baseUrl(), Dumps.pending(dataset));
         Contributions accepting = contributions;
         FusekiServer server = startOrExplain(dataset, settings, GraphBuild.await(catalogue), publication, builder -> {
@@ -174,6 +173,8 @@ final class ServeCommand implements Command {
         // them, and the ready line below means everything is published.
         publication.dumps().make();
         DatasetDescription.publish(dataset, DatasetDescription.describe(dataset, base, publication.dumps()));
+        // Counted now, so the description's own triples are in it, as they are in COUNT(*).
+        long triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
         out.println("pakmig ready: " + SparqlServer.queryUrl(server) + " (" + triples + " triples)");
         if (contributions != null) {
             out.println("contributions: " + SparqlServer.queryUrl(server).replace("/sparql", "/" + Contributions.ENDPOINT)

@@ -31,7 +31,7 @@ import org.w3id.pakmig.RealGraph;
  */
 class JarIT {
     private static final Path JAR = Path.of(System.getProperty("pakmig.jar", "target/pakmig.jar")).toAbsolutePath();
-    private static final Pattern READY = Pattern.compile("pakmig ready: (http://localhost:(\\d+)/pakmig/sparql)");
+    private static final Pattern READY = Pattern.compile("pakmig ready: (http://localhost:(\\d+)/pakmig/sparql) \\((\\d+) triples\\)");
     private static final String DOC_TITLE_QUERY = """
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?title WHERE { ?doc dcterms:identifier "doc-002" ; dcterms:title ?title }""";
@@ -53,7 +53,7 @@ class JarIT {
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
-    /** Starts {@code serve} and waits for its ready line; returns the process and the query URL. */
+    /** Starts {@code serve} and waits for its ready line; returns the process, the query URL and the triples it gives. */
     private static Object[] serve(Path workDir, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--localhost"));
         args.addAll(List.of(extra));
@@ -65,7 +65,7 @@ class JarIT {
             Matcher m = READY.matcher(line);
             if (m.find()) {
                 System.out.printf("serve ready in %d ms: %s%n", (System.nanoTime() - start) / 1_000_000, line);
-                return new Object[] {p, m.group(1)};
+                return new Object[] {p, m.group(1), m.group(3)};
             }
         }
         p.destroy();
@@ -88,6 +88,8 @@ class JarIT {
         try {
             String csv = select((String) server[1], DOC_TITLE_QUERY, "text/csv");
             assertEquals("title\r\nHuman Trafficking - An Analysis of Pakistan's Gujrat District Immigrants\r\n", csv);
+            assertEquals("n\r\n" + server[2] + "\r\n", select((String) server[1], "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv"),
+                         "the ready line counts the default graph as it is served, dataset description included");
 
             Run local = run(elsewhere, "query", "route-legs-in-order", "--format", "csv");
             Run remote = run(elsewhere, "query", "route-legs-in-order", "--format", "csv", "--endpoint", (String) server[1]);
