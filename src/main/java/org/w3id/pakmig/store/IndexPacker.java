@@ -28,7 +28,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * as the phased loader's index phase does (at 10M quads that was most of the load's time).
  *
  * <p>The source index is read once into memory (8 bytes per slot: 365 MB for 11.4M quads), then
- * each target is sorted and written on its own thread, two at a time. A target shorter than the
+ * each target is sorted (8 more bytes per entry) and written on its own thread, two at a time. A target shorter than the
  * source is its projection, duplicates dropped: the default graph's triple indexes are the
  * distinct triples of all the quads.
  *
