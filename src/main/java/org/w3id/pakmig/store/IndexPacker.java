@@ -97,6 +97,9 @@ public final class IndexPacker {
 
     /** Sorts the entries in the target's order and writes them, once each, as a new B+tree. */
     private static long write(TupleIndexRecord target, Columns columns) {
+        if (columns.size() == 0) {
+            return 0; // as tdb2.xloader does: an empty index is left as it was created
+        }
         BPlusTree tree = (BPlusTree) target.getRangeIndex();
         DistinctRecords records = new DistinctRecords(columns, tree.getRecordFactory());
         CoLib.executeWrite(target, () -> BPlusTreeRewriter.packIntoBPlusTree(records, tree.getParams(), tree.getRecordFactory(),

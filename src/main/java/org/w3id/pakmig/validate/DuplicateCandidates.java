@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -72,7 +73,7 @@ public final class DuplicateCandidates {
             for (int[] pair : LookAlikeLabels.candidates(xs.stream().map(words::get).toList())) {
                 Node x = xs.get(pair[0]), y = xs.get(pair[1]);
                 if (LookAlikeLabels.nearSame(words.get(x), words.get(y))) {
-                    report(found, settled, index, x, y, "same type " + index.shortName(bucket.getKey())
+                    report(found, settled, index, x, y, () -> "same type " + index.shortName(bucket.getKey())
                            + ", near-same labels " + labels.get(x) + " / " + labels.get(y));
                 }
             }
@@ -82,7 +83,8 @@ public final class DuplicateCandidates {
         byWords.forEach((w, xs) -> {
             for (int i = 0; i < xs.size(); i++) {
                 for (int j = i + 1; j < xs.size(); j++) {
-                    report(found, settled, index, xs.get(i), xs.get(j), "same label " + labels.get(xs.get(i)));
+                    Node x = xs.get(i);
+                    report(found, settled, index, x, xs.get(j), () -> "same label " + labels.get(x));
                 }
             }
         });
@@ -114,15 +116,19 @@ public final class DuplicateCandidates {
         return slash > 0 && RECORD_KINDS.contains(path.substring(0, slash));
     }
 
+    /**
+     * Reports {@code x} and {@code y} unless they are settled; {@code why} is asked only then,
+     * since naming a type asks the source index, and a first question costs a parse of every file.
+     */
     private static void report(Map<String, Problem> found, Set<List<Node>> settled, SourceIndex index,
-                               Node x, Node y, String why) {
+                               Node x, Node y, Supplier<String> why) {
         List<Node> pair = pair(x, y);
         if (x.equals(y) || settled.contains(pair)) {
             return;
         }
         String key = pair.get(0) + " " + pair.get(1);
         found.putIfAbsent(key, new Problem(CHECK, index.locate(pair.get(0)), index.shortName(pair.get(0)),
-            "looks like " + index.shortName(pair.get(1)) + " (" + why + "): merge the two (owl:sameAs and "
+            "looks like " + index.shortName(pair.get(1)) + " (" + why.get() + "): merge the two (owl:sameAs and "
             + "dcterms:isReplacedBy from the retired IRI) or declare them owl:differentFrom, with the reason, "
             + "in data/reconciliation.ttl"));
     }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
@@ -19,6 +20,7 @@ import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
@@ -112,6 +114,19 @@ class IndexPackerTest {
                 }
             }
         });
+    }
+
+    @Test
+    void anEmptySourceLeavesTheTargetsEmpty(@TempDir Path empty) {
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(empty.toString());
+        try {
+            Set<String> written = ConcurrentHashMap.newKeySet();
+            IndexPacker.pack(tdb, "GSPO", List.of("SPO", "GPOS"), (name, entries) -> written.add(name + "=" + entries));
+            assertEquals(Set.of("SPO=0", "GPOS=0"), written);
+            Txn.executeRead(tdb, () -> assertEquals(0, TDBInternal.findIndex(tdb, "GPOS").size()));
+        } finally {
+            TDBInternal.expel(tdb);
+        }
     }
 
     /** {@code entry} (in G, S, P, O order) with only the slot that leads {@code index} bound. */
