@@ -13,8 +13,8 @@ import org.apache.jena.vocabulary.RDF;
 /**
  * A read-only view of a union graph that holds the asserted statements and the citation
  * graphs, showing only the asserted statements: what SHACL and the rules read. It lets a
- * database build write each document's graph, its citation graph and their default-graph
- * copies in one pass, and validate and reason afterwards on the asserted statements alone.
+ * database build load each document's graph and its citation graph in one pass, and validate
+ * and reason afterwards, on the default graph (their union), with the asserted statements alone.
  *
  * <p>Every statement of a citation graph has a citation as its subject, and no asserted
  * statement has (the annotations are moved out of the documents whole), so a statement is a

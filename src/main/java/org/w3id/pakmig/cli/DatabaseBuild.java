@@ -41,8 +41,9 @@ import org.w3id.pakmig.validate.ShapeValidator;
 import org.w3id.pakmig.vocab.PM;
 
 /**
- * The pipeline of {@link GraphBuild} for {@code build --db}, in memory bounded by the largest
- * document rather than the data, and written the way TDB2's own loaders write:
+ * The pipeline of {@link GraphBuild} for {@code build --db}, holding one document's statements
+ * at a time (and the rules' conclusions) rather than the whole graph, and written the way TDB2's
+ * own loaders write:
  * <ol>
  * <li>each named graph is parsed on its own, its citations are separated, and both go to TDB2's
  * bulk loader as quads, into the primary quad index only;</li>
