@@ -28,9 +28,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * as the phased loader's index phase does (at 10M quads that was most of the load's time).
  *
  * <p>The source index is read once into memory (8 bytes per slot: 365 MB for 11.4M quads), then
- * each target is sorted (8 more bytes per entry) and written on its own thread, two at a time. A target shorter than the
- * source is its projection, duplicates dropped: the default graph's triple indexes are the
- * distinct triples of all the quads.
+ * each target is sorted (8 more bytes per entry) and written on its own thread, two at a time.
+ * A target shorter than the source is its projection, duplicates dropped: the default graph's
+ * triple indexes are the distinct triples of all the quads.
  *
  * <p>Call it with no transaction open on the database, on indexes nothing has written to, and
  * reconnect the database afterwards: each index is written in its own transaction, outside the
@@ -48,10 +48,8 @@ public final class IndexPacker {
      */
     public static void pack(DatasetGraph dsg, String source, List<String> targets, BiConsumer<String, Long> written) {
         for (String target : targets) {
-            for (char slot : target.toCharArray()) {
-                if (source.indexOf(slot) < 0 || target.length() > source.length()) {
-                    throw new IllegalArgumentException("index " + target + " cannot be made from " + source);
-                }
+            if (target.length() > source.length() || !target.chars().allMatch(slot -> source.indexOf(slot) >= 0)) {
+                throw new IllegalArgumentException("index " + target + " cannot be made from " + source);
             }
         }
         long[] entries = Txn.calculateRead(dsg, () -> read(index(dsg, source)));
