@@ -116,33 +116,28 @@ public final class BenchmarkSuite {
         }
         log("dump: " + quads + " quads");
         QueryBench bench = new QueryBench(options, work, dump);
-        if (options.runs("startup")) {
-            StringBuilder section = section(title("startup"));
-            try {
-                startup = bench.startup(section, quads);
-            } catch (Exception e) {
-                failed(section, e);
-            }
-            save();
+        measure("startup", section -> startup = bench.startup(section, quads));
+        measure("queries", section -> queries = bench.queries(section, texts));
+        measure("throughput", section -> bench.throughput(section, new ArrayList<>(texts.values())));
+    }
+
+    /** One serving part that writes into its own section. */
+    private interface Part {
+        void measure(StringBuilder section) throws Exception;
+    }
+
+    /** Runs {@code part} if asked for; its failure is recorded in its section, and the report is saved either way. */
+    private void measure(String part, Part measurement) throws IOException {
+        if (!options.runs(part)) {
+            return;
         }
-        if (options.runs("queries")) {
-            StringBuilder section = section(title("queries"));
-            try {
-                queries = bench.queries(section, texts);
-            } catch (Exception e) {
-                failed(section, e);
-            }
-            save();
+        StringBuilder section = section(title(part));
+        try {
+            measurement.measure(section);
+        } catch (Exception e) {
+            failed(section, e);
         }
-        if (options.runs("throughput")) {
-            StringBuilder section = section(title("throughput"));
-            try {
-                bench.throughput(section, new ArrayList<>(texts.values()));
-            } catch (Exception e) {
-                failed(section, e);
-            }
-            save();
-        }
+        save();
     }
 
     private static String title(String part) {

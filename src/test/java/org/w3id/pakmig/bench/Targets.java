@@ -86,8 +86,7 @@ final class Targets {
         Optional<BuildBench.Size> last = largestBuilt(builds);
         Optional<BuildBench.Size> failed = builds == null ? Optional.empty() : firstFailure(builds);
         if (last.isEmpty()) {
-            row(t, target, failed.map(Targets::failure).orElse(""), builds == null ? "not measured (part not run)"
-                                                                          : failed.isPresent() ? "**not met**" : "not measured");
+            unmeasured(t, target, builds, failed);
             return;
         }
         BuildBench.Size s = last.get();
@@ -103,8 +102,7 @@ final class Targets {
         Optional<BuildBench.Size> last = largestBuilt(builds);
         Optional<BuildBench.Size> failed = builds == null ? Optional.empty() : firstFailure(builds);
         if (last.isEmpty() || last.get().loadRatio().isEmpty()) {
-            row(t, target, failed.map(Targets::failure).orElse(""), builds == null ? "not measured (part not run)"
-                                                                          : failed.isPresent() ? "**not met**" : "not measured");
+            unmeasured(t, target, builds, failed);
             return;
         }
         BuildBench.Size s = last.get();
@@ -112,6 +110,12 @@ final class Targets {
         row(t, target, "%.2f× (%,.0f against %,.0f triples/s) at %,d triples".formatted(ratio, s.writeRate(), s.reference().rate(), s.triples())
                        + failed.map(f -> "; " + failure(f)).orElse(""),
             verdict(ratio >= LOAD_RATIO_LIMIT && failed.isEmpty(), s));
+    }
+
+    /** The row of a build target with nothing to measure: the part was not run, a size failed, or neither. */
+    private static void unmeasured(StringBuilder t, String target, List<BuildBench.Size> builds, Optional<BuildBench.Size> failed) {
+        row(t, target, failed.map(Targets::failure).orElse(""),
+            builds == null ? "not measured (part not run)" : failed.isPresent() ? "**not met**" : "not measured");
     }
 
     private static Optional<BuildBench.Size> largestBuilt(List<BuildBench.Size> builds) {

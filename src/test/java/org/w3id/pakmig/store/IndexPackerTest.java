@@ -71,9 +71,7 @@ class IndexPackerTest {
                 triples.add(TupleFactory.create3(q.get(1), q.get(2), q.get(3)));
             }
             assertTrue(triples.size() < quads, "some triples are in more than one graph, so the projection has duplicates to drop");
-            for (String name : TRIPLE_INDEXES) {
-                assertEquals(triples, entries(tdb, name), name);
-            }
+            assertEachHolds(tdb, TRIPLE_INDEXES, triples);
         });
     }
 
@@ -83,9 +81,7 @@ class IndexPackerTest {
         Txn.executeRead(tdb, () -> {
             Set<Tuple<NodeId>> primary = entries(tdb, "GSPO");
             assertTrue(primary.size() > 50_000, "the real graph's quads: " + primary.size());
-            for (String name : QUAD_INDEXES) {
-                assertEquals(primary, entries(tdb, name), name);
-            }
+            assertEachHolds(tdb, QUAD_INDEXES, primary);
         });
     }
 
@@ -150,6 +146,12 @@ class IndexPackerTest {
             }
         }
         return false;
+    }
+
+    private static void assertEachHolds(DatasetGraph tdb, List<String> indexes, Set<Tuple<NodeId>> expected) {
+        for (String name : indexes) {
+            assertEquals(expected, entries(tdb, name), name);
+        }
     }
 
     private static Set<Tuple<NodeId>> entries(DatasetGraph tdb, String name) {
